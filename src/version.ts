@@ -1,0 +1,2 @@
+/** helmkit's own version. */
+export const VERSION = '0.1.0';
