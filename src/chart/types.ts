@@ -23,7 +23,10 @@ export interface ChartDependency {
   condition?: string;
   tags?: string[];
   enabled?: boolean;
-  /** `import-values`: strings or `{ child, parent }` objects, as written. */
+  /**
+   * `import-values`: strings or `{ child, parent }` objects, as written (Go `[]interface{}` after a JSON round
+   * trip, so other shapes are kept as they are).
+   */
   importValues?: Array<string | { child: string; parent: string }>;
   alias?: string;
 }
@@ -48,6 +51,10 @@ export interface ChartMetadata {
   appVersion?: string;
   deprecated?: boolean;
   annotations?: Record<string, string>;
+  /** Deprecated top-level `condition` (a plain string in Helm's struct). */
+  condition?: string;
+  /** Deprecated top-level `tags` (a plain string in Helm's struct). */
+  tags?: string;
 }
 
 /** Chart.lock (or requirements.lock for apiVersion v1). */

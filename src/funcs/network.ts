@@ -1,7 +1,13 @@
-import type { FuncMap } from '../util/go/func.js';
+import { defineFunc, type FuncMap } from '../util/go/func.js';
 import type { FuncOptions } from './options.js';
 
-/** The network function family (stub: filled in by the function library work). */
+/**
+ * The network function family. `getHostByName` answers `""`: that is what `helm template` (and install/upgrade
+ * without `--enable-dns`, the default in Helm 3.11+ and Helm 4) prints, since Helm replaces Sprig's DNS lookup
+ * while templating. helmkit's core also cannot resolve names synchronously.
+ */
 export function networkFuncs(_options: FuncOptions): FuncMap {
-  return {};
+  return {
+    getHostByName: defineFunc('getHostByName', ['string'], () => ''),
+  };
 }

@@ -26,6 +26,25 @@
 /** Symbol under which an array or map may carry its Go type name (default `[]interface {}` / `map[string]interface {}`). */
 export const GO_TYPE: unique symbol = Symbol.for('helmkit.goType');
 
+/**
+ * Symbol under which a map may carry Go methods (Helm's `.Files` is a Go map type with methods `Get`, `Glob`,
+ * `AsConfig`...): `.Files.Get` calls the method; `range .Files` iterates the map. Methods win over keys.
+ */
+export const GO_METHODS: unique symbol = Symbol.for('helmkit.goMethods');
+
+/** Attaches Go methods to a map (non-enumerable). Returns the map. */
+export function withGoMethods<T extends GoMap | GoValue[]>(m: T, methods: Record<string, GoFunc>): T {
+  Object.defineProperty(m, GO_METHODS, { value: methods, enumerable: false, configurable: true });
+  return m;
+}
+
+/** The Go methods attached to a map with {@link withGoMethods}, if any. */
+export function goMethodsOf(v: GoValue): Record<string, GoFunc> | undefined {
+  return v !== null && typeof v === 'object'
+    ? (v as { [GO_METHODS]?: Record<string, GoFunc> })[GO_METHODS]
+    : undefined;
+}
+
 /** A Go map with string keys. Always create with {@link newMap} so `__proto__` and friends are plain keys. */
 export interface GoMap {
   [key: string]: GoValue;

@@ -1,0 +1,96 @@
+// Case table for the encoding functions (b64enc b64dec b32enc b32dec): inputs only, outputs from Helm.
+import { makeCases, writeTable } from './h5-common.mjs';
+
+const enc = [
+  '',
+  'a',
+  'ab',
+  'abc',
+  'abcd',
+  'hello world',
+  'héllo wörld',
+  '日本語',
+  'a\\nb',
+  '\\u0000x',
+  '~~~???>>>',
+];
+const b64 = [
+  'aGVsbG8=',
+  'aGVsbG8',
+  'aGVsbG8==',
+  'aGVs bG8=',
+  'aGVs\\nbG8=',
+  'aGVs\\r\\nbG8=',
+  '=',
+  '==',
+  'a',
+  'ab',
+  'abc',
+  'abcd',
+  'ab==',
+  'abc=',
+  'a===',
+  'YQ==YQ==',
+  'YQ=x',
+  'YQ==\\n',
+  '!!!!',
+  'aGVsbG8=\\n\\n',
+  '',
+  'Zg',
+  'Zm8',
+  'Zm9v',
+  'w6k=',
+  '4pyT',
+  '_-_-',
+  'aGVsbG8=x',
+  'Y\\nQ\\n=\\n=',
+];
+const b32 = [
+  'NBSWY3DP',
+  'NBSWY3DPEE======',
+  'NBSWY3DPEE=====',
+  'NBSWY3DPEE',
+  'MFRGG===',
+  'MFRGG',
+  'MY======',
+  'MZXQ====',
+  'MZXW6===',
+  'MZXW6YQ=',
+  'MZXW6YTB',
+  '',
+  '=',
+  'A',
+  'AB',
+  'ABC',
+  'ABCDEFG',
+  'ABCDEFGH',
+  'abcdefgh',
+  '12345678',
+  'NBSW\\nY3DP',
+  'MY=====',
+  'MY=======',
+  'MY====x=',
+  'M=======',
+  'MFR=====',
+  'MZXW6Y==',
+];
+const t = [];
+for (const s of enc) {
+  t.push(
+    `{{ b64enc "${s}" }}`,
+    `{{ b32enc "${s}" }}`,
+    `{{ "${s}" | b64enc | b64dec }}`,
+    `{{ "${s}" | b32enc | b32dec }}`,
+  );
+}
+for (const s of b64) t.push(`{{ b64dec "${s}" }}`);
+for (const s of b32) t.push(`{{ b32dec "${s}" }}`);
+t.push(
+  '{{ b64enc .s }}',
+  '{{ b64enc .n }}',
+  '{{ b64dec 5 }}',
+  '{{ b64enc }}',
+  '{{ .u | b64enc }}',
+  '{{ b32enc .nul }}',
+);
+await writeTable('encoding', makeCases('encoding', t));

@@ -1,0 +1,250 @@
+import type { Chart, ChartDependency, ChartFile, ChartMetadata } from '../chart/types.js';
+import type { Compat } from '../funcs/options.js';
+import { HelmkitError } from '../util/errors.js';
+import { defineFunc } from '../util/go/func.js';
+import {
+  type GoMap,
+  type GoValue,
+  GoStruct,
+  newMap,
+  withGoMethods,
+  withGoType,
+} from '../util/go/value.js';
+import { CAPABILITIES_DATA } from './capabilities-data.js';
+import { compileGlob } from './glob.js';
+
+const decoder = new TextDecoder();
+
+function strings(list: readonly string[] | undefined): GoValue[] {
+  return withGoType([...(list ?? [])], '[]string');
+}
+
+function dependencyStruct(d: ChartDependency): GoStruct {
+  return new GoStruct(
+    'chart.Dependency',
+    {
+      Name: d.name,
+      Version: d.version ?? '',
+      Repository: d.repository ?? '',
+      Condition: d.condition ?? '',
+      Tags: strings(d.tags),
+      Enabled: d.enabled ?? false,
+      ImportValues: withGoType(
+        (d.importValues ?? []).map((v) => {
+          if (typeof v === 'string') return v;
+          const m = newMap();
+          m.child = v.child;
+          m.parent = v.parent;
+          return m;
+        }),
+        '[]interface {}',
+      ),
+      Alias: d.alias ?? '',
+    },
+    {},
+    true,
+  );
+}
+
+/** The fields of Helm's `chart.Metadata`, in Go declaration order (Go prints structs in this order). */
+function metadataFields(m: ChartMetadata): Record<string, GoValue> {
+  const annotations = newMap();
+  for (const [k, v] of Object.entries(m.annotations ?? {})) annotations[k] = v;
+  withGoType(annotations, 'map[string]string');
+  return {
+    Name: m.name,
+    Home: m.home ?? '',
+    Sources: strings(m.sources),
+    Version: m.version,
+    Description: m.description ?? '',
+    Keywords: strings(m.keywords),
+    Maintainers: withGoType(
+      (m.maintainers ?? []).map(
+        (x) =>
+          new GoStruct('chart.Maintainer', { Name: x.name ?? '', Email: x.email ?? '', URL: x.url ?? '' }, {}, true),
+      ),
+      '[]*chart.Maintainer',
+    ),
+    Icon: m.icon ?? '',
+    APIVersion: m.apiVersion,
+    Condition: '',
+    Tags: '',
+    AppVersion: m.appVersion ?? '',
+    Deprecated: m.deprecated ?? false,
+    Annotations: annotations,
+    KubeVersion: m.kubeVersion ?? '',
+    Dependencies: withGoType((m.dependencies ?? []).map(dependencyStruct), '[]*chart.Dependency'),
+    Type: m.type ?? '',
+  };
+}
+
+/**
+ * `.Chart` as templates see it: Helm 3 passes a struct embedding `chart.Metadata` plus `IsRoot`
+ * (fields promoted, so `.Chart.Name` works); Helm 4 passes a map with the same keys.
+ */
+export function chartObject(chart: Chart, isRoot: boolean, compat: Compat): GoValue {
+  const fields = metadataFields(chart.metadata);
+  if (compat === 'helm4') {
+    const m = newMap();
+    for (const [k, v] of Object.entries(fields)) m[k] = v;
+    m.IsRoot = isRoot;
+    return m;
+  }
+  return new GoStruct('struct { chart.Metadata; IsRoot bool }', { ...fields, IsRoot: isRoot });
+}
+
+/** Options that shape `.Release`. */
+export interface ReleaseInfo {
+  name: string;
+  namespace: string;
+  isUpgrade: boolean;
+  revision: number;
+}
+
+/** `.Release`: a plain map in Helm (chartutil.ToRenderValues). */
+export function releaseObject(r: ReleaseInfo): GoMap {
+  const m = newMap();
+  m.Name = r.name;
+  m.Namespace = r.namespace;
+  m.IsUpgrade = r.isUpgrade;
+  m.IsInstall = !r.isUpgrade;
+  m.Revision = BigInt(r.revision);
+  m.Service = 'Helm';
+  return m;
+}
+
+/** A parsed Kubernetes version as `.Capabilities.KubeVersion` exposes it. */
+export interface KubeVersionInfo {
+  /** `.Version`, e.g. `v1.32.0`. */
+  version: string;
+  /** What `{{ .Capabilities.KubeVersion }}` prints (its `String()`). */
+  string: string;
+  major: string;
+  minor: string;
+}
+
+/** The default Kubernetes version Helm assumes without a cluster. */
+export function defaultKubeVersion(compat: Compat): KubeVersionInfo {
+  const d = CAPABILITIES_DATA[compat].kubeVersion;
+  return { version: d.version, string: d.version, major: d.major, minor: d.minor };
+}
+
+/**
+ * Parses `--kube-version` as Helm does. Helm 3 reads it as a lenient Masterminds semver and prints it in full
+ * (`1.25` → `v1.25.0`); Helm 4 keeps the text as given, needs at least major.minor, and its `String()` drops
+ * pre-release/build parts.
+ */
+export function parseKubeVersion(text: string, compat: Compat): KubeVersionInfo {
+  const raw = text.startsWith('v') || text.startsWith('V') ? text.slice(1) : text;
+  const m = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z.-]+))?$/.exec(raw);
+  if (compat === 'helm4') {
+    if (!m) throw new HelmkitError('KUBE_VERSION_INVALID', `invalid kube version '${text}': could not parse "${text}" as version`);
+    if (m[2] === undefined) {
+      throw new HelmkitError('KUBE_VERSION_INVALID', `invalid kube version '${text}': illegal version string "${text}"`);
+    }
+    const nums = [m[1], m[2], m[3]].filter((x) => x !== undefined).map((x) => String(Number(x)));
+    return { version: `v${raw}`, string: `v${nums.join('.')}`, major: String(Number(m[1])), minor: String(Number(m[2])) };
+  }
+  if (!m) throw new HelmkitError('KUBE_VERSION_INVALID', `invalid kube version '${text}': Invalid Semantic Version`);
+  let v = `v${Number(m[1])}.${Number(m[2] ?? 0)}.${Number(m[3] ?? 0)}`;
+  if (m[4] !== undefined) v += `-${m[4]}`;
+  if (m[5] !== undefined) v += `+${m[5]}`;
+  return { version: v, string: v, major: String(Number(m[1])), minor: String(Number(m[2] ?? 0)) };
+}
+
+/** `.Capabilities`: a pointer to Helm's `chartutil.Capabilities` struct. */
+export function capabilitiesObject(kube: KubeVersionInfo, extraApiVersions: readonly string[], compat: Compat): GoStruct {
+  const data = CAPABILITIES_DATA[compat];
+  const apis = [...data.apiVersions, ...extraApiVersions];
+  const apiSet = new Set(apis);
+  const has = defineFunc('Has', ['string'], (v) => apiSet.has(v as string));
+  // VersionSet is a Go slice type with a method: an array (range/len/print) carrying `Has`.
+  const apiVersions = withGoMethods(withGoType([...apis], 'chartutil.VersionSet'), { Has: has });
+  const kubeString = defineFunc('String', [], () => kube.string);
+  const kubeFields: Record<string, GoValue> =
+    compat === 'helm4'
+      ? { Version: kube.version, normalized: kube.string, Major: kube.major, Minor: kube.minor }
+      : { Version: kube.version, Major: kube.major, Minor: kube.minor };
+  const kubeVersion = new GoStruct('chartutil.KubeVersion', kubeFields, {
+    String: kubeString,
+    GitVersion: kubeString,
+  });
+  const hv = data.helmVersion;
+  const helmFields: Record<string, GoValue> = {
+    Version: hv.version,
+    GitCommit: hv.gitCommit,
+    GitTreeState: hv.gitTreeState,
+    GoVersion: hv.goVersion,
+  };
+  if (compat === 'helm4') helmFields.KubeClientVersion = `v${kube.major}.${kube.minor}`;
+  const helmVersion = new GoStruct('version.BuildInfo', helmFields);
+  return new GoStruct(
+    'chartutil.Capabilities',
+    { KubeVersion: kubeVersion, APIVersions: apiVersions, HelmVersion: helmVersion },
+    {},
+    true,
+  );
+}
+
+/** Converts bytes to a Go string (invalid UTF-8 becomes U+FFFD, as a Go string printed through fmt would). */
+export function bytesToString(b: Uint8Array): string {
+  return decoder.decode(b);
+}
+
+function base64(b: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]);
+  return btoa(s);
+}
+
+/** Serialises a `map[string]string` as Helm's `toYaml` does; provided by the render engine. */
+export type ToYaml = (m: GoMap) => string;
+
+/**
+ * `.Files`: Helm's `engine.files`, a Go map of path → bytes with methods `Get`, `GetBytes`, `Glob`, `Lines`,
+ * `AsConfig`, `AsSecrets`.
+ */
+export function filesObject(files: readonly ChartFile[] | ReadonlyMap<string, Uint8Array>, toYaml: ToYaml): GoMap {
+  const m = newMap();
+  if (files instanceof Map) {
+    for (const [k, v] of files) m[k] = v;
+  } else {
+    for (const f of files as readonly ChartFile[]) m[f.name] = f.data;
+  }
+  withGoType(m, 'engine.files');
+  const data = m as Record<string, Uint8Array>;
+  const baseName = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+  withGoMethods(m, {
+    Get: defineFunc('Get', ['string'], (name) => {
+      const d = data[name as string];
+      return d === undefined ? '' : bytesToString(d);
+    }),
+    GetBytes: defineFunc('GetBytes', ['string'], (name) => data[name as string] ?? new Uint8Array()),
+    Glob: defineFunc('Glob', ['string'], (pattern) => {
+      const match = compileGlob(pattern as string);
+      const found = new Map<string, Uint8Array>();
+      if (match) {
+        for (const k of Object.keys(data)) if (match(k)) found.set(k, data[k]);
+      }
+      return filesObject(found, toYaml);
+    }),
+    Lines: defineFunc('Lines', ['string'], (name) => {
+      const d = data[name as string];
+      if (d === undefined || d.length === 0) return withGoType([], '[]string');
+      let s = bytesToString(d);
+      if (s.endsWith('\n')) s = s.slice(0, -1);
+      return withGoType(s.split('\n'), '[]string');
+    }),
+    AsConfig: defineFunc('AsConfig', [], () => {
+      const out = withGoType(newMap(), 'map[string]string');
+      for (const k of Object.keys(data)) out[baseName(k)] = bytesToString(data[k]);
+      return toYaml(out);
+    }),
+    AsSecrets: defineFunc('AsSecrets', [], () => {
+      const out = withGoType(newMap(), 'map[string]string');
+      for (const k of Object.keys(data)) out[baseName(k)] = base64(data[k]);
+      return toYaml(out);
+    }),
+  });
+  return m;
+}

@@ -1,0 +1,879 @@
+/**
+ * YAML as Helm reads values files and `fromYaml` input: sigs.k8s.io/yaml, i.e. yaml.v2 (YAML 1.1 typing)
+ * → JSON → Go `interface{}`.
+ *
+ * Hand-written on top of js-yaml's event parser (js-yaml does the syntax) because the *typing* must be
+ * yaml.v2's exactly, and then pass through Go's JSON round trip:
+ * - scalars resolve with yaml.v2's rules (`yes/no/on/off/y/n` booleans, `010` octal, `0x1F`, `1_000`,
+ *   timestamps kept as strings, explicit tags `!!int "1"`, `!!binary`);
+ * - every number becomes a float64 (a JS number) after the JSON round trip;
+ * - map keys become strings the way sigs.k8s.io/yaml converts them (`1.5` via float32 formatting, `y` → `"true"`);
+ * - merge keys `<<` are applied in document order (a later explicit key wins, an earlier one is overwritten);
+ * - aliases are expanded (copied) with yaml.v2's "excessive aliasing" guard;
+ * - only the first document counts (yaml.v2 never parses past it).
+ */
+import { EVENT_ID, type Event, getScalarValue, parseEvents } from 'js-yaml';
+import { HelmkitError } from '../errors.js';
+import { formatFloat } from './strconv.js';
+import { type GoMap, type GoValue, isMap, newMap } from './value.js';
+
+/** Options of {@link parseGoYaml}. */
+export interface GoYamlOptions {
+  /** File name for error locations. */
+  file?: string;
+  /**
+   * Maximum nesting depth of collections. yaml.v2 allows 10000; helmkit's parser stops earlier
+   * (with a typed error) to stay within the JS stack. Default 1000.
+   */
+  maxDepth?: number;
+}
+
+/** A YAML document Helm cannot read (syntax, typing or JSON conversion). `message` is Go's error text. */
+export class GoYamlError extends HelmkitError {
+  /**
+   * @param message - Go's error text, e.g. `error converting YAML to JSON: yaml: line 3: ...`.
+   * @param file - the file, when known.
+   * @param line - 1-based line, when known.
+   * @param code - `YAML_PARSE` (default), `YAML_TOO_DEEP` or `YAML_ALIASING`.
+   */
+  constructor(message: string, file?: string, line?: number, code = 'YAML_PARSE') {
+    super(code, message, {
+      ...(file !== undefined ? { file } : {}),
+      ...(line !== undefined ? { line } : {}),
+    });
+  }
+}
+
+const TAG_PREFIX = 'tag:yaml.org,2002:';
+const STR = `${TAG_PREFIX}str`;
+const INT = `${TAG_PREFIX}int`;
+const FLOAT = `${TAG_PREFIX}float`;
+const BOOL = `${TAG_PREFIX}bool`;
+const NULL = `${TAG_PREFIX}null`;
+const TIMESTAMP = `${TAG_PREFIX}timestamp`;
+const BINARY = `${TAG_PREFIX}binary`;
+const MERGE = `${TAG_PREFIX}merge`;
+
+// --- nodes ------------------------------------------------------------------------------------------------
+
+const SCALAR = 0;
+const SEQ = 1;
+const MAP = 2;
+const ALIAS = 3;
+
+interface ScalarNode {
+  k: typeof SCALAR;
+  value: string;
+  tag: string;
+  /** Plain style without tag: subject to implicit resolution. */
+  implicit: boolean;
+  pos: number;
+}
+interface SeqNode {
+  k: typeof SEQ;
+  items: YNode[];
+  pos: number;
+}
+interface MapNode {
+  k: typeof MAP;
+  /** Flat key, value, key, value... */
+  pairs: YNode[];
+  pos: number;
+}
+interface AliasNode {
+  k: typeof ALIAS;
+  name: string;
+  target: YNode;
+  pos: number;
+}
+type YNode = ScalarNode | SeqNode | MapNode | AliasNode;
+
+function longTag(raw: string): string {
+  if (raw.startsWith('!!')) return TAG_PREFIX + raw.slice(2);
+  if (raw.startsWith('!<') && raw.endsWith('>')) return raw.slice(2, -1);
+  return raw;
+}
+
+function shortTag(tag: string): string {
+  return tag.startsWith(TAG_PREFIX) ? `!!${tag.slice(TAG_PREFIX.length)}` : tag;
+}
+
+/** 1-based line of an offset. */
+function lineAt(text: string, pos: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < pos; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** Builds the node trees of every document from js-yaml's event stream. */
+function buildDocuments(text: string, events: Event[], file: string | undefined): Array<YNode | null> {
+  const docs: Array<YNode | null> = [];
+  let anchors = new Map<string, YNode>();
+  // Stack of open collections.
+  const stack: Array<SeqNode | MapNode | null> = [];
+  let docRoot: YNode | null = null;
+  const add = (n: YNode): void => {
+    const top = stack[stack.length - 1];
+    if (top === undefined || top === null) docRoot = n;
+    else if (top.k === SEQ) top.items.push(n);
+    else top.pairs.push(n);
+  };
+  const anchor = (e: { anchorStart: number; anchorEnd: number }, n: YNode): void => {
+    if (e.anchorStart >= 0) anchors.set(text.slice(e.anchorStart, e.anchorEnd), n);
+  };
+  for (const e of events) {
+    switch (e.type) {
+      case EVENT_ID.DOCUMENT:
+        anchors = new Map();
+        docRoot = null;
+        stack.push(null);
+        break;
+      case EVENT_ID.SCALAR: {
+        const tag = e.tagStart >= 0 ? longTag(text.slice(e.tagStart, e.tagEnd)) : '';
+        const n: ScalarNode = {
+          k: SCALAR,
+          value: getScalarValue(text, e),
+          tag,
+          implicit: tag === '' && e.style === 1,
+          pos: e.valueStart,
+        };
+        anchor(e, n);
+        add(n);
+        break;
+      }
+      case EVENT_ID.SEQUENCE: {
+        const n: SeqNode = { k: SEQ, items: [], pos: e.start };
+        anchor(e, n);
+        add(n);
+        stack.push(n);
+        break;
+      }
+      case EVENT_ID.MAPPING: {
+        const n: MapNode = { k: MAP, pairs: [], pos: e.start };
+        anchor(e, n);
+        add(n);
+        stack.push(n);
+        break;
+      }
+      case EVENT_ID.ALIAS: {
+        const name = text.slice(e.anchorStart, e.anchorEnd);
+        const target = anchors.get(name);
+        if (target === undefined) {
+          const line = lineAt(text, e.anchorStart);
+          throw new GoYamlError(
+            `error converting YAML to JSON: yaml: unknown anchor '${name}' referenced`,
+            file,
+            line,
+          );
+        }
+        add({ k: ALIAS, name, target, pos: e.anchorStart });
+        break;
+      }
+      case EVENT_ID.POP: {
+        const closed = stack.pop();
+        if (closed === null) docs.push(docRoot);
+        break;
+      }
+    }
+  }
+  return docs;
+}
+
+// --- scalar resolution (yaml.v2 resolve.go) ---------------------------------------------------------------
+
+/** A resolved scalar before the JSON round trip: ints stay exact so map keys format like Go. */
+type Resolved =
+  | { t: 'int'; v: bigint }
+  | { t: 'uint'; v: bigint }
+  | { t: 'float'; v: number }
+  | { t: 'str'; v: string }
+  | { t: 'bool'; v: boolean }
+  | { t: 'null' };
+
+const NULL_R: Resolved = { t: 'null' };
+const TRUE_R: Resolved = { t: 'bool', v: true };
+const FALSE_R: Resolved = { t: 'bool', v: false };
+
+const RESOLVE_MAP = new Map<string, [string, Resolved]>();
+for (const s of ['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'])
+  RESOLVE_MAP.set(s, [BOOL, TRUE_R]);
+for (const s of ['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'])
+  RESOLVE_MAP.set(s, [BOOL, FALSE_R]);
+for (const s of ['', '~', 'null', 'Null', 'NULL']) RESOLVE_MAP.set(s, [NULL, NULL_R]);
+for (const s of ['.nan', '.NaN', '.NAN']) RESOLVE_MAP.set(s, [FLOAT, { t: 'float', v: Number.NaN }]);
+for (const s of ['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF'])
+  RESOLVE_MAP.set(s, [FLOAT, { t: 'float', v: Number.POSITIVE_INFINITY }]);
+for (const s of ['-.inf', '-.Inf', '-.INF'])
+  RESOLVE_MAP.set(s, [FLOAT, { t: 'float', v: Number.NEGATIVE_INFINITY }]);
+RESOLVE_MAP.set('<<', [MERGE, { t: 'str', v: '<<' }]);
+
+const RESOLVABLE = new Set(['', STR, BOOL, INT, FLOAT, NULL, TIMESTAMP]);
+const MAX_INT64 = (1n << 63n) - 1n;
+const MIN_INT64 = -(1n << 63n);
+const MAX_UINT64 = (1n << 64n) - 1n;
+
+// Go's strconv.ParseInt(s, 0, 64) syntax after yaml.v2 removed underscores.
+const GO_INT_RE = /^([+-]?)(?:0[xX]([0-9a-fA-F]+)|0[bB]([01]+)|0[oO]([0-7]+)|(0[0-7]*)|([1-9][0-9]*))$/;
+const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+const DOT_FLOAT_RE = /^\.[0-9]+([eE][-+]?[0-9]+)?$/;
+
+const TIMESTAMP_RE =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt](\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})| (\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.\d+)?)?$/;
+
+/** yaml.v2's `parseTimestamp` formats (Go time layouts `2006-1-2T15:4:5.999999999Z07:00`, `2006-1-2 15:4:5...`, `2006-1-2`). */
+function isTimestamp(s: string): boolean {
+  const m = TIMESTAMP_RE.exec(s);
+  if (m === null) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1] as number;
+  if (d > days) return false;
+  const h = Number(m[4] ?? m[7] ?? 0);
+  const mi = Number(m[5] ?? m[8] ?? 0);
+  const se = Number(m[6] ?? m[9] ?? 0);
+  return h < 24 && mi < 60 && se < 60;
+}
+
+function parseGoInt(s: string): { neg: boolean; mag: bigint } | null {
+  const m = GO_INT_RE.exec(s);
+  if (m === null) return null;
+  let mag: bigint;
+  if (m[2] !== undefined) mag = BigInt(`0x${m[2]}`);
+  else if (m[3] !== undefined) mag = BigInt(`0b${m[3]}`);
+  else if (m[4] !== undefined) mag = BigInt(`0o${m[4]}`);
+  else if (m[5] !== undefined) mag = m[5].length > 1 ? BigInt(`0o${m[5].slice(1)}`) : 0n;
+  else mag = BigInt(m[6] as string);
+  return { neg: m[1] === '-', mag };
+}
+
+/** yaml.v2's `resolve(tag, in)`: returns the resolved tag and value (throws for impossible explicit tags). */
+function resolve(tag: string, input: string): [string, Resolved] {
+  if (!RESOLVABLE.has(tag)) return [tag, { t: 'str', v: input }];
+  const [rtag, out] = resolveInner(tag, input);
+  if (tag === '' || tag === rtag || tag === STR) return [rtag, out];
+  if (tag === FLOAT && rtag === INT && (out.t === 'int' || out.t === 'uint') && out.v <= MAX_INT64)
+    return [FLOAT, { t: 'float', v: Number(out.v) }];
+  throw new Error(`cannot decode ${shortTag(rtag)} \`${input}\` as a ${shortTag(tag)}`);
+}
+
+function resolveInner(tag: string, input: string): [string, Resolved] {
+  if (tag === STR) return [STR, { t: 'str', v: input }];
+  const c = input.length === 0 ? '' : input[0];
+  const hint =
+    c === ''
+      ? 'N'
+      : c === '+' || c === '-'
+        ? 'S'
+        : c >= '0' && c <= '9'
+          ? 'D'
+          : 'yYnNtTfFoO~'.includes(c as string)
+            ? 'M'
+            : c === '.'
+              ? '.'
+              : '';
+  if (hint === '') return [STR, { t: 'str', v: input }];
+  const hit = RESOLVE_MAP.get(input);
+  if (hit !== undefined) return hit;
+  if (hint === '.') {
+    if (DOT_FLOAT_RE.test(input)) {
+      const f = Number(input);
+      if (Number.isFinite(f)) return [FLOAT, { t: 'float', v: f }];
+    }
+  } else if (hint === 'D' || hint === 'S') {
+    // Timestamps resolve (yaml.v2 then hands them to interface{} as the original string).
+    if ((tag === '' || tag === TIMESTAMP) && isTimestamp(input)) return [TIMESTAMP, { t: 'str', v: input }];
+    const plain = input.includes('_') ? input.replaceAll('_', '') : input;
+    const gi = parseGoInt(plain);
+    if (gi !== null) {
+      const v = gi.neg ? -gi.mag : gi.mag;
+      if (v >= MIN_INT64 && v <= MAX_INT64) return [INT, { t: 'int', v }];
+      if (!gi.neg && plain[0] !== '+' && v <= MAX_UINT64) return [INT, { t: 'uint', v }];
+    }
+    if (YAML_STYLE_FLOAT.test(plain)) {
+      const f = Number(plain);
+      if (Number.isFinite(f)) return [FLOAT, { t: 'float', v: f }];
+    }
+  }
+  return [STR, { t: 'str', v: input }];
+}
+
+/** Decodes standard base64 as Go's `base64.StdEncoding.DecodeString` (ignores CR/LF); null if invalid. */
+function decodeBase64(s: string): Uint8Array | null {
+  const clean = s.replace(/[\r\n]/g, '');
+  if (clean.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(clean)) return null;
+  try {
+    const bin = atob(clean);
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Bytes to a JS string the way Go's JSON encoder treats a string holding invalid UTF-8: every byte that
+ * does not start a valid sequence becomes one U+FFFD (WHATWG's TextDecoder groups them differently).
+ */
+export function goBytesToString(b: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i] as number;
+    if (c < 0x80) {
+      out += String.fromCharCode(c);
+      i++;
+      continue;
+    }
+    let need = 0;
+    let cp = 0;
+    let min = 0;
+    if (c >= 0xc2 && c <= 0xdf) {
+      need = 1;
+      cp = c & 0x1f;
+      min = 0x80;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      need = 2;
+      cp = c & 0x0f;
+      min = 0x800;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3;
+      cp = c & 0x07;
+      min = 0x10000;
+    }
+    let ok = need > 0 && i + need < b.length + 0 && i + need <= b.length - 0;
+    if (ok) {
+      for (let j = 1; j <= need; j++) {
+        const cc = b[i + j] as number;
+        if ((cc & 0xc0) !== 0x80) {
+          ok = false;
+          break;
+        }
+        cp = (cp << 6) | (cc & 0x3f);
+      }
+    }
+    if (ok && (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))) ok = false;
+    if (ok) {
+      out += String.fromCodePoint(cp);
+      i += need + 1;
+    } else {
+      out += '\ufffd';
+      i++;
+    }
+  }
+  return out;
+}
+
+// --- decoding (yaml.v2 decode.go into interface{}, then sigs.k8s.io/yaml's JSON conversion) ----------------
+
+// yaml.v2's alias-expansion guard ("billion laughs").
+const ALIAS_RATIO_LOW = 400000;
+const ALIAS_RATIO_HIGH = 4000000;
+function allowedAliasRatio(decodeCount: number): number {
+  if (decodeCount <= ALIAS_RATIO_LOW) return 0.99;
+  if (decodeCount >= ALIAS_RATIO_HIGH) return 0.1;
+  return 0.99 - (0.89 * (decodeCount - ALIAS_RATIO_LOW)) / (ALIAS_RATIO_HIGH - ALIAS_RATIO_LOW);
+}
+
+/** Marker thrown inside the decoder; turned into a GoYamlError with the prefix. */
+class DecodeFail extends Error {}
+
+class Decoder {
+  decodeCount = 0;
+  aliasCount = 0;
+  aliasDepth = 0;
+  readonly active = new Set<YNode>();
+  nonFinite = false;
+
+  count(): void {
+    this.decodeCount++;
+    if (this.aliasDepth > 0) this.aliasCount++;
+    if (
+      this.aliasCount > 100 &&
+      this.decodeCount > 1000 &&
+      this.aliasCount / this.decodeCount > allowedAliasRatio(this.decodeCount)
+    )
+      throw new DecodeFail('document contains excessive aliasing');
+  }
+
+  /** Follows aliases to the real node, accounting for them as yaml.v2 does. */
+  withAlias<T>(n: AliasNode, f: (target: YNode) => T): T {
+    if (this.active.has(n)) throw new DecodeFail(`anchor '${n.name}' value contains itself`);
+    this.active.add(n);
+    this.aliasDepth++;
+    try {
+      return f(n.target);
+    } finally {
+      this.aliasDepth--;
+      this.active.delete(n);
+    }
+  }
+
+  scalar(n: ScalarNode): Resolved {
+    if (!n.implicit && n.tag === '') return { t: 'str', v: n.value };
+    let tag: string;
+    let r: Resolved;
+    try {
+      [tag, r] = resolve(n.tag, n.value);
+    } catch (e) {
+      throw new DecodeFail((e as Error).message);
+    }
+    if (tag === BINARY) {
+      const bytes = decodeBase64(n.value);
+      if (bytes === null) throw new DecodeFail('!!binary value contains invalid base64 data');
+      r = { t: 'str', v: goBytesToString(bytes) };
+    }
+    return r;
+  }
+
+  /** Decodes a node as a value (numbers become float64 through the JSON round trip). */
+  value(n: YNode): GoValue {
+    this.count();
+    switch (n.k) {
+      case SCALAR: {
+        const r = this.scalar(n);
+        switch (r.t) {
+          case 'str':
+          case 'bool':
+            return r.v;
+          case 'null':
+            return null;
+          case 'float':
+            if (!Number.isFinite(r.v)) this.nonFinite = true;
+            return r.v;
+          default:
+            return Number(r.v);
+        }
+      }
+      case SEQ: {
+        const out: GoValue[] = new Array(n.items.length);
+        for (let i = 0; i < n.items.length; i++) out[i] = this.value(n.items[i] as YNode);
+        return out;
+      }
+      case MAP: {
+        const out = newMap();
+        this.mapInto(n, out);
+        return out;
+      }
+      default:
+        return this.withAlias(n, (t) => this.value(t));
+    }
+  }
+
+  mapInto(n: MapNode, out: GoMap): void {
+    const p = n.pairs;
+    for (let i = 0; i < p.length; i += 2) {
+      const kn = p[i] as YNode;
+      const vn = p[i + 1] as YNode;
+      if (kn.k === SCALAR && kn.value === '<<' && (kn.implicit || kn.tag === MERGE)) {
+        this.merge(vn, out);
+        continue;
+      }
+      const key = this.key(kn, vn);
+      out[key] = this.value(vn);
+    }
+  }
+
+  merge(n: YNode, out: GoMap): void {
+    const fail = (): never => {
+      throw new DecodeFail('map merge requires map or sequence of maps as the value');
+    };
+    switch (n.k) {
+      case MAP:
+        this.count();
+        this.mapInto(n, out);
+        return;
+      case ALIAS:
+        if (n.target.k !== MAP) fail();
+        this.count();
+        this.withAlias(n, (t) => this.mapInto(t as MapNode, out));
+        return;
+      case SEQ:
+        for (let i = n.items.length - 1; i >= 0; i--) {
+          const item = n.items[i] as YNode;
+          if (item.k === ALIAS) {
+            if (item.target.k !== MAP) fail();
+          } else if (item.k !== MAP) fail();
+          this.merge(item, out);
+        }
+        return;
+      default:
+        fail();
+    }
+  }
+
+  /** Decodes a map key and converts it to a string as sigs.k8s.io/yaml does. */
+  key(n: YNode, valueNode: YNode): string {
+    this.count();
+    if (n.k === ALIAS) return this.withAlias(n, (t) => this.key(t, valueNode));
+    if (n.k !== SCALAR) {
+      throw new DecodeFail(`invalid map key: ${goSharpV(this.valueNoCount(n))}`);
+    }
+    const r = this.scalar(n);
+    switch (r.t) {
+      case 'str':
+        return r.v;
+      case 'bool':
+        return r.v ? 'true' : 'false';
+      case 'int':
+        return r.v.toString();
+      case 'float': {
+        const s = formatFloat(r.v, 'g', -1, 32);
+        return s === '+Inf' ? '.inf' : s === '-Inf' ? '-.inf' : s === 'NaN' ? '.nan' : s;
+      }
+      case 'uint':
+        throw new KeyFail(
+          `unsupported map key of type: uint64, key: 0x${r.v.toString(16)}, value: ${goSharpV(this.valueNoCount(valueNode))}`,
+        );
+      default:
+        throw new KeyFail(
+          `unsupported map key of type: %!s(<nil>), key: <nil>, value: ${goSharpV(this.valueNoCount(valueNode))}`,
+        );
+    }
+  }
+
+  /** A value for error messages only. */
+  valueNoCount(n: YNode): GoValue {
+    const d = new Decoder();
+    try {
+      return d.value(n);
+    } catch {
+      return null;
+    }
+  }
+}
+
+/** A key conversion failure (happens in the JSON conversion step, after YAML decoding). */
+class KeyFail extends Error {}
+
+/** Go's `%#v` of a decoded value, close enough for error messages. */
+function goSharpV(v: GoValue): string {
+  if (v === null || v === undefined) return '<nil>';
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : formatFloat(v, 'g', -1, 64);
+  if (typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return `[]interface {}{${v.map(goSharpV).join(', ')}}`;
+  if (isMap(v))
+    return `map[interface {}]interface {}{${Object.keys(v)
+      .map((k) => `${JSON.stringify(k)}:${goSharpV(v[k])}`)
+      .join(', ')}}`;
+  return String(v);
+}
+
+/** Finds the first NaN/±Inf in Go's JSON encoding order (sorted map keys) for the marshal error. */
+function firstNonFinite(v: GoValue): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? undefined : v;
+  if (Array.isArray(v)) {
+    for (const x of v) {
+      const r = firstNonFinite(x);
+      if (r !== undefined) return r;
+    }
+    return undefined;
+  }
+  if (v !== null && typeof v === 'object' && isMap(v)) {
+    const keys = Object.keys(v).sort();
+    for (const k of keys) {
+      const r = firstNonFinite(v[k]);
+      if (r !== undefined) return r;
+    }
+  }
+  return undefined;
+}
+
+// --- syntax errors ------------------------------------------------------------------------------------------
+
+interface JsYamlErrorLike {
+  reason?: string;
+  mark?: { line: number; column: number; position: number };
+}
+
+/**
+ * Rebuilds libyaml's message for a syntax error js-yaml found. js-yaml's reasons are coarser than libyaml's,
+ * so the common cases are recognised from the source text (best effort). libyaml (as yaml.v2 reports it)
+ * prints `line N: ` only when the 0-based line of the problem is not 0; scanner errors add 1 to it, parser
+ * errors do not.
+ */
+function syntaxMessage(text: string, e: JsYamlErrorLike): { message: string; line?: number } {
+  const reason = e.reason ?? 'syntax error';
+  const errLine = e.mark ? e.mark.line : 0;
+  const lines = text.split('\n');
+  const eofLine = lines.length - 1;
+  const scanner = (l: number, msg: string) =>
+    l !== 0 ? { message: `line ${l + 1}: ${msg}`, line: l + 1 } : { message: msg };
+  const parser = (l: number, msg: string) =>
+    l !== 0 ? { message: `line ${l}: ${msg}`, line: l } : { message: msg };
+  // Line-level problems up to the reported line, in source order.
+  for (let l = 0; l <= Math.min(errLine, eofLine); l++) {
+    const ln = (lines[l] as string).replace(/\r$/, '');
+    if (/^ *\t/.test(ln) && /\S/.test(ln)) return scanner(l, 'found character that cannot start any token');
+    const m = /^(\s*(?:- )?)([^\s#'"{[][^:#]*?):(?: +(.*))?$/.exec(ln);
+    if (m && m[3] !== undefined) {
+      const v = m[3];
+      if (v[0] === '@' || v[0] === '`') return scanner(l, 'found character that cannot start any token');
+      if (v === '-' || v.startsWith('- '))
+        return scanner(l, 'block sequence entries are not allowed in this context');
+      if (/^[^'"{[|>!&*].*?: /.test(v) || /^[^'"{[|>!&*][^#]*:$/.test(v)) {
+        return scanner(l, 'mapping values are not allowed in this context');
+      }
+    }
+  }
+  if (/unknown escape sequence/.test(reason)) return scanner(errLine, 'found unknown escape character');
+  if (/undeclared tag handle/.test(reason)) return parser(errLine, 'found undefined tag handle');
+  if (/directives end mark is expected/.test(reason))
+    return parser(eofLine, 'did not find expected <document start>');
+  // Unclosed quotes and flow collections fail at the end of the stream.
+  let quote = '';
+  const flows: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (quote !== '') {
+      if (quote === '"' && c === '\\') i++;
+      else if (c === quote) {
+        if (quote === "'" && text[i + 1] === "'") i++;
+        else quote = '';
+      }
+      continue;
+    }
+    if ((c === '"' || c === "'") && (i === 0 || /[\s:[{,-]/.test(text[i - 1] as string))) quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1] as string))) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl;
+    } else if (c === '[' || c === '{') flows.push(c);
+    else if ((c === ']' || c === '}') && flows.length > 0) flows.pop();
+  }
+  if (quote !== '') return scanner(eofLine, 'found unexpected end of stream');
+  if (flows.length > 0) {
+    return parser(
+      eofLine,
+      flows[flows.length - 1] === '['
+        ? "did not find expected ',' or ']'"
+        : "did not find expected ',' or '}'",
+    );
+  }
+  if (/end of the stream or a document separator is expected/.test(reason)) {
+    const prev = (lines[errLine - 1] ?? '').trim();
+    if (/^- /.test(prev) || prev === '-') return parser(errLine, "did not find expected '-' indicator");
+    return scanner(errLine, 'mapping values are not allowed in this context');
+  }
+  if (/bad indentation of a mapping entry/.test(reason)) {
+    const prev = (lines[errLine - 1] ?? '').trim();
+    if (/^- /.test(prev) || prev === '-') return parser(errLine, "did not find expected '-' indicator");
+    return scanner(errLine, 'mapping values are not allowed in this context');
+  }
+  if (/tab characters must not be used/.test(reason))
+    return scanner(errLine, 'found character that cannot start any token');
+  if (/can not read a block mapping entry|can not read an implicit mapping pair/.test(reason)) {
+    return scanner(errLine, "could not find expected ':'");
+  }
+  return scanner(errLine, reason);
+}
+
+function parseEventsOrThrow(text: string, file: string | undefined, maxDepth: number): Event[] {
+  try {
+    return parseEvents(text, { maxDepth });
+  } catch (e) {
+    if (e instanceof RangeError || /nesting|depth/i.test((e as JsYamlErrorLike).reason ?? '')) {
+      throw new GoYamlError(
+        `error converting YAML to JSON: yaml: exceeded max depth of ${maxDepth}`,
+        file,
+        undefined,
+        'YAML_TOO_DEEP',
+      );
+    }
+    const { message, line } = syntaxMessage(text, e as JsYamlErrorLike);
+    throw new GoYamlError(`error converting YAML to JSON: yaml: ${message}`, file, line);
+  }
+}
+
+/** Offsets of lines that start a document marker (`---` / `...` followed by space or end of line). */
+function markerOffsets(text: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i = text.indexOf('\n', i) + 1) {
+    if ((text.startsWith('---', i) || text.startsWith('...', i)) && /^[ \t\r\n]?$/.test(text[i + 3] ?? '')) {
+      out.push(i);
+    }
+    if (text.indexOf('\n', i) < 0) break;
+  }
+  return out;
+}
+
+/** The first document's node, parsing only as much as yaml.v2 would (a broken later document is ignored). */
+function firstDocument(text: string, file: string | undefined, maxDepth: number): YNode | null {
+  let events: Event[];
+  try {
+    events = parseEventsOrThrow(text, file, maxDepth);
+  } catch (err) {
+    // yaml.v2 stops after the first document: retry on prefixes cut at document markers.
+    for (const cut of markerOffsets(text)) {
+      let ev: Event[];
+      try {
+        ev = parseEvents(text.slice(0, cut), { maxDepth });
+      } catch {
+        continue;
+      }
+      const docs = buildDocuments(text, ev, file);
+      if (docs.length > 0) return docs[0] ?? null;
+    }
+    throw err;
+  }
+  const docs = buildDocuments(text, events, file);
+  return docs.length > 0 ? (docs[0] ?? null) : null;
+}
+
+function decodeDocument(root: YNode | null, file: string | undefined): GoValue {
+  if (root === null) return null;
+  const d = new Decoder();
+  let v: GoValue;
+  try {
+    v = d.value(root);
+  } catch (e) {
+    if (e instanceof DecodeFail) {
+      const aliasing = e.message === 'document contains excessive aliasing';
+      throw new GoYamlError(
+        `error converting YAML to JSON: yaml: ${e.message}`,
+        file,
+        undefined,
+        aliasing ? 'YAML_ALIASING' : 'YAML_PARSE',
+      );
+    }
+    if (e instanceof KeyFail) throw new GoYamlError(`error converting YAML to JSON: ${e.message}`, file);
+    if (e instanceof RangeError)
+      throw new GoYamlError(
+        'error converting YAML to JSON: yaml: exceeded max depth',
+        file,
+        undefined,
+        'YAML_TOO_DEEP',
+      );
+    throw e;
+  }
+  if (d.nonFinite) {
+    const bad = firstNonFinite(v);
+    if (bad !== undefined) {
+      const s = Number.isNaN(bad) ? 'NaN' : bad > 0 ? '+Inf' : '-Inf';
+      throw new GoYamlError(`error converting YAML to JSON: json: unsupported value: ${s}`, file);
+    }
+  }
+  return v;
+}
+
+/**
+ * Parses YAML exactly as sigs.k8s.io/yaml hands it to Helm (`yaml.Unmarshal` into `interface{}`): the first
+ * document only, yaml.v2 typing, then Go's JSON round trip (all numbers float64, keys strings).
+ * Returns null for an empty document. Throws {@link GoYamlError} with Go's message text.
+ */
+export function parseGoYaml(text: string, options: GoYamlOptions = {}): GoValue {
+  const maxDepth = options.maxDepth ?? 1000;
+  return decodeDocument(firstDocument(text, options.file, maxDepth), options.file);
+}
+
+/** The JSON type name Go's decoder uses in "cannot unmarshal X into ..." messages. */
+export function jsonTypeName(v: GoValue): string {
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'number') return 'number';
+  if (typeof v === 'boolean') return 'bool';
+  if (Array.isArray(v)) return 'array';
+  return 'object';
+}
+
+/**
+ * Parses YAML into a Go `map[string]interface{}` as `yaml.Unmarshal(data, &m)` does (Helm's values files,
+ * `fromYaml`). Returns null for an empty/null document (a nil map); throws {@link GoYamlError} when the
+ * document is not a mapping, with Go's message (`error unmarshaling JSON: while decoding JSON: json: cannot
+ * unmarshal array into Go value of type map[string]interface {}`).
+ */
+export function parseGoYamlMap(text: string, options: GoYamlOptions = {}): GoMap | null {
+  const v = parseGoYaml(text, options);
+  if (v === null || v === undefined) return null;
+  if (!isMap(v)) {
+    throw new GoYamlError(
+      `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonTypeName(v)} into Go value of type map[string]interface {}`,
+      options.file,
+    );
+  }
+  return v;
+}
+
+/**
+ * Splits a stream into documents like k8s.io/apimachinery's `YAMLReader` (Helm 4's values loader): a line
+ * starting with `---` ends a document; only spaces or a comment may follow `---` on that line.
+ * Empty chunks are skipped.
+ */
+export function splitYamlDocuments(text: string, file?: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  let pos = 0;
+  while (pos < text.length) {
+    const nl = text.indexOf('\n', pos);
+    const end = nl < 0 ? text.length : nl + 1;
+    if (text.startsWith('---', pos)) {
+      const rest = text.slice(pos + 3, end).trim();
+      if (rest.length > 0 && rest[0] !== '#') {
+        throw new GoYamlError(`error reading yaml document: invalid Yaml document separator: ${rest}`, file);
+      }
+      if (pos > start) out.push(text.slice(start, pos));
+      start = end;
+    }
+    pos = end;
+  }
+  if (pos > start) out.push(text.slice(start, pos));
+  return out;
+}
+
+/**
+ * Parses every document of a stream (split as {@link splitYamlDocuments} does) with {@link parseGoYaml}.
+ */
+export function parseGoYamlDocuments(text: string, options: GoYamlOptions = {}): GoValue[] {
+  return splitYamlDocuments(text, options.file).map((doc) => parseGoYaml(doc, options));
+}
+
+/** Options of {@link parseGoYamlValues}. */
+export interface GoYamlValuesOptions extends GoYamlOptions {
+  /**
+   * Helm 4 reads values files as multi-document streams (documents split on `---` lines, each a map, merged
+   * in order); Helm 3 reads the first document only. Default false (Helm 3).
+   */
+  multiDoc?: boolean;
+}
+
+/** Helm 4's `MergeMaps(a, b)`: b wins, nested maps merge recursively, a null in b is kept. */
+function mergeMapsHelm4(a: GoMap, b: GoMap): GoMap {
+  const out = newMap();
+  for (const k of Object.keys(a)) out[k] = a[k];
+  for (const k of Object.keys(b)) {
+    const v = b[k];
+    const cur = out[k];
+    if (isMap(v) && Object.hasOwn(out, k) && cur !== null && cur !== undefined && isMap(cur)) {
+      out[k] = mergeMapsHelm4(cur, v);
+      continue;
+    }
+    out[k] = v;
+  }
+  return out;
+}
+
+/**
+ * Parses a values file as Helm does (`chartutil.ReadValues` in Helm 3, `loader.LoadValues` in Helm 4):
+ * always a map (empty for an empty document). Errors are {@link GoYamlError}s with Helm's text, without the
+ * caller's prefix (`cannot load values.yaml: ` / `failed to parse FILE: `); Helm 4's per-document prefix
+ * `cannot unmarshal yaml document: ` is included.
+ */
+export function parseGoYamlValues(text: string, options: GoYamlValuesOptions = {}): GoMap {
+  if (!options.multiDoc) return parseGoYamlMap(text, options) ?? newMap();
+  let values = newMap();
+  for (const doc of splitYamlDocuments(text, options.file)) {
+    let m: GoMap | null;
+    try {
+      m = parseGoYamlMap(doc, options);
+    } catch (e) {
+      if (e instanceof GoYamlError) {
+        throw new GoYamlError(`cannot unmarshal yaml document: ${e.message}`, options.file, e.line, e.code);
+      }
+      throw e;
+    }
+    if (m !== null) values = mergeMapsHelm4(values, m);
+  }
+  return values;
+}
