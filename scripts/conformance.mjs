@@ -17,7 +17,9 @@ if (!cases) {
   process.exit(2);
 }
 const baselinePath = path.join(root, 'test/conformance/baseline.json');
-const baseline = existsSync(baselinePath) ? JSON.parse(readFileSync(baselinePath, 'utf8')) : { helm3: [], helm4: [] };
+const baseline = existsSync(baselinePath)
+  ? JSON.parse(readFileSync(baselinePath, 'utf8'))
+  : { helm3: [], helm4: [] };
 const summary = {};
 for (const compat of ['helm3', 'helm4']) {
   const charts = new Map();
@@ -60,7 +62,9 @@ for (const compat of ['helm3', 'helm4']) {
 }
 for (const compat of ['helm3', 'helm4']) {
   const { pass, total } = summary[compat];
-  console.log(`corpus ${compat}: ${pass}/${total} identical (${((100 * pass) / Math.max(total, 1)).toFixed(1)}%)`);
+  console.log(
+    `corpus ${compat}: ${pass}/${total} identical (${((100 * pass) / Math.max(total, 1)).toFixed(1)}%)`,
+  );
 }
 if (args.includes('--update-baseline') && !only) {
   const next = {};

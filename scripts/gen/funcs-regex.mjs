@@ -1,4 +1,5 @@
 // Case table for the regex functions (Go RE2 semantics).
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the cases are Go replacement templates (`${1}`), not JS.
 import { makeCases, writeTable } from './h5-common.mjs';
 
 const t = [

@@ -18,7 +18,13 @@ import {
   parsePrivateKeyPEM,
 } from './internal/h6-keys.js';
 import { randomBytes } from './internal/h6-random.js';
-import { type CertTemplate, createCertificate, type ParentCert, parseCertificate, parseIP } from './internal/h6-x509.js';
+import {
+  type CertTemplate,
+  createCertificate,
+  type ParentCert,
+  parseCertificate,
+  parseIP,
+} from './internal/h6-x509.js';
 import type { FuncOptions } from './options.js';
 
 /** Go's `hash/adler32` checksum. */
@@ -88,7 +94,13 @@ function u32(n: number): Uint8Array {
 }
 
 /** Sprig's `derivePassword`: the Master Password algorithm (scrypt N=32768 r=8 p=2, then HMAC-SHA256). */
-function derivePassword(counter: number, passwordType: string, password: string, user: string, site: string): string {
+function derivePassword(
+  counter: number,
+  passwordType: string,
+  password: string,
+  user: string,
+  site: string,
+): string {
   const templates = PASSWORD_TEMPLATES[passwordType];
   if (!templates) return `cannot find password template ${passwordType}`;
   const seed = utf8(MASTER_SEED);
@@ -183,7 +195,12 @@ function baseTemplate(cn: string, ips: GoValue, dns: GoValue, days: bigint, isCA
   };
 }
 
-function certAndKey(tpl: CertTemplate, key: PrivateKey, parent: ParentCert | undefined, signer: PrivateKey): GoStruct {
+function certAndKey(
+  tpl: CertTemplate,
+  key: PrivateKey,
+  parent: ParentCert | undefined,
+  signer: PrivateKey,
+): GoStruct {
   let der: Uint8Array;
   try {
     der = createCertificate(tpl, key, parent, signer);
@@ -202,7 +219,14 @@ function withKey(privPEM: string): PrivateKey {
   }
 }
 
-function signedCert(cn: string, ips: GoValue, dns: GoValue, days: bigint, ca: GoValue, key: () => PrivateKey): GoStruct {
+function signedCert(
+  cn: string,
+  ips: GoValue,
+  dns: GoValue,
+  days: bigint,
+  ca: GoValue,
+  key: () => PrivateKey,
+): GoStruct {
   if (!(ca instanceof GoStruct) || ca.typeName !== CERT_TYPE)
     throw new GoFuncError(`wrong type for value; expected sprig.certificate; got ${typeName(ca)}`);
   const block = pemDecode(String(ca.fields.Cert ?? ''));
@@ -283,8 +307,17 @@ export function cryptoFuncs(_options: FuncOptions): FuncMap {
       if (count < 0) throw new GoFuncError('runtime error: makeslice: len out of range');
       return b64encode(randomBytes(count));
     }),
-    derivePassword: defineFunc('derivePassword', ['uint', 'string', 'string', 'string', 'string'], (c, t, p, u, s) =>
-      derivePassword(Number(BigInt.asUintN(32, c as bigint)), t as string, p as string, u as string, s as string),
+    derivePassword: defineFunc(
+      'derivePassword',
+      ['uint', 'string', 'string', 'string', 'string'],
+      (c, t, p, u, s) =>
+        derivePassword(
+          Number(BigInt.asUintN(32, c as bigint)),
+          t as string,
+          p as string,
+          u as string,
+          s as string,
+        ),
     ),
     genPrivateKey: defineFunc('genPrivateKey', S, (t) => generatePrivateKey(t as string)),
     buildCustomCert: defineFunc('buildCustomCert', ['string', 'string'], (c, k) => {
@@ -345,7 +378,8 @@ export function cryptoFuncs(_options: FuncOptions): FuncMap {
     genSignedCert: defineFunc(
       'genSignedCert',
       ['string', '[]interface {}', '[]interface {}', 'int', 'any'],
-      (cn, ips, dns, days, ca) => signedCert(cn as string, ips, dns, days as bigint, ca, () => generateRSA(2048)),
+      (cn, ips, dns, days, ca) =>
+        signedCert(cn as string, ips, dns, days as bigint, ca, () => generateRSA(2048)),
     ),
     genSignedCertWithKey: defineFunc(
       'genSignedCertWithKey',
@@ -355,7 +389,11 @@ export function cryptoFuncs(_options: FuncOptions): FuncMap {
         return signedCert(cn as string, ips, dns, days as bigint, ca, () => key);
       },
     ),
-    encryptAES: defineFunc('encryptAES', ['string', 'string'], (p, t) => encryptAES(p as string, t as string)),
-    decryptAES: defineFunc('decryptAES', ['string', 'string'], (p, c) => decryptAES(p as string, c as string)),
+    encryptAES: defineFunc('encryptAES', ['string', 'string'], (p, t) =>
+      encryptAES(p as string, t as string),
+    ),
+    decryptAES: defineFunc('decryptAES', ['string', 'string'], (p, c) =>
+      decryptAES(p as string, c as string),
+    ),
   };
 }

@@ -1,19 +1,19 @@
 import { defineFunc, type FuncMap, GoFuncError } from '../util/go/func.js';
 import { GoNumber, GoStruct, type GoValue, int64, typeName } from '../util/go/value.js';
 import {
+  civil,
   DurationError,
   durationString,
   formatTime,
   type GoTime,
-  localLocation,
   loadLocation,
+  localLocation,
   parseDuration,
   parseTime,
   TimeParseError,
   timeString,
   UTC,
   ZERO_TIME,
-  civil,
 } from './internal/h6-time.js';
 import type { FuncOptions } from './options.js';
 
@@ -66,10 +66,16 @@ export function timeStruct(t: GoTime): GoStruct {
   const methods = {
     String: defineFunc('String', [], () => timeString(t)),
     // encoding/json uses Time.MarshalJSON: RFC 3339 with nanoseconds.
-    MarshalJSON: defineFunc('MarshalJSON', [], () => `"${formatTime(t, '2006-01-02T15:04:05.999999999Z07:00')}"`),
+    MarshalJSON: defineFunc(
+      'MarshalJSON',
+      [],
+      () => `"${formatTime(t, '2006-01-02T15:04:05.999999999Z07:00')}"`,
+    ),
     Format: defineFunc('Format', ['string'], (l) => formatTime(t, l as string)),
     Unix: defineFunc('Unix', [], () => int64(BigInt(t.sec))),
-    UnixMilli: defineFunc('UnixMilli', [], () => int64(BigInt(t.sec) * 1000n + BigInt(Math.floor(t.nsec / 1e6)))),
+    UnixMilli: defineFunc('UnixMilli', [], () =>
+      int64(BigInt(t.sec) * 1000n + BigInt(Math.floor(t.nsec / 1e6))),
+    ),
     UnixNano: defineFunc('UnixNano', [], () => int64(BigInt(t.sec) * 1000000000n + BigInt(t.nsec))),
     Year: defineFunc('Year', [], () => i(c().year)),
     YearDay: defineFunc('YearDay', [], () => i(c().yday)),
@@ -226,7 +232,8 @@ export function datesFuncs(_options: FuncOptions): FuncMap {
       let t = goTimeOf(d);
       if (!t) {
         if (typeof d === 'bigint') t = { sec: Number(d), nsec: 0, loc: localLocation() };
-        else if (d instanceof GoNumber && d.kind === 'int64') t = { sec: Number(d.value), nsec: 0, loc: localLocation() };
+        else if (d instanceof GoNumber && d.kind === 'int64')
+          t = { sec: Number(d.value), nsec: 0, loc: localLocation() };
         else t = nowTime();
       }
       return durationString(roundSecond(sinceNanos(t)));

@@ -1,10 +1,10 @@
 import { defineFunc, type FuncMap, GoFuncError } from '../util/go/func.js';
 import { GoNumber, GoStruct, type GoValue } from '../util/go/value.js';
 import {
-  MESSAGES_V3_3,
-  MESSAGES_V3_4,
   checkConstraints,
   compareVersions,
+  MESSAGES_V3_3,
+  MESSAGES_V3_4,
   parseConstraints,
   parseVersion,
   type SemVersion,
@@ -65,7 +65,11 @@ export function semverStruct(v: SemVersion): GoStruct {
     LessThan: defineFunc('LessThan', ['any'], (o) => compareVersions(v, otherVersion(o)) < 0),
     LessThanEqual: defineFunc('LessThanEqual', ['any'], (o) => compareVersions(v, otherVersion(o)) <= 0),
     GreaterThan: defineFunc('GreaterThan', ['any'], (o) => compareVersions(v, otherVersion(o)) > 0),
-    GreaterThanEqual: defineFunc('GreaterThanEqual', ['any'], (o) => compareVersions(v, otherVersion(o)) >= 0),
+    GreaterThanEqual: defineFunc(
+      'GreaterThanEqual',
+      ['any'],
+      (o) => compareVersions(v, otherVersion(o)) >= 0,
+    ),
     Equal: defineFunc('Equal', ['any'], (o) => compareVersions(v, otherVersion(o)) === 0),
   };
   const s = new GoStruct(VERSION_TYPE, {}, methods, true);
@@ -77,7 +81,9 @@ export function semverStruct(v: SemVersion): GoStruct {
 export function semverFuncs(options: FuncOptions): FuncMap {
   const msg = options.compat === 'helm4' ? MESSAGES_V3_4 : MESSAGES_V3_3;
   return {
-    semver: defineFunc('semver', ['string'], (s) => wrapError(() => semverStruct(parseVersion(s as string, msg)))),
+    semver: defineFunc('semver', ['string'], (s) =>
+      wrapError(() => semverStruct(parseVersion(s as string, msg))),
+    ),
     semverCompare: defineFunc('semverCompare', ['string', 'string'], (c, s) =>
       wrapError(() => {
         const cs = parseConstraints(c as string);

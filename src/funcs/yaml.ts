@@ -1,5 +1,4 @@
 import { defineFunc, type FuncMap, GoFuncError } from '../util/go/func.js';
-import { nilMap, nilSlice } from '../util/go/json.js';
 import { type GoValue, isMap, newMap } from '../util/go/value.js';
 import { GoMarshalError, marshalGoYaml, marshalGoYamlPretty } from '../util/go/yaml-emit.js';
 import { GoYamlError, jsonTypeName, parseGoYaml } from '../util/go/yaml-parse.js';
@@ -39,7 +38,7 @@ function toYamlPretty(v: GoValue): string {
   }
 }
 
-/** Helm's `fromYaml`: a map; a parse error is returned in the map under `Error`; a null document is a nil map. */
+/** Helm's `fromYaml`: a map; a parse error is returned in the map under `Error`; an empty or null document is `{}`. */
 function fromYaml(s: GoValue): GoValue {
   let v: GoValue;
   try {
@@ -52,7 +51,7 @@ function fromYaml(s: GoValue): GoValue {
     }
     throw e;
   }
-  if (v === null || v === undefined) return nilMap();
+  if (v === null || v === undefined) return newMap();
   if (!isMap(v)) {
     const m = newMap();
     m.Error = `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonTypeName(v)} into Go value of type map[string]interface {}`;
@@ -61,7 +60,7 @@ function fromYaml(s: GoValue): GoValue {
   return v;
 }
 
-/** Helm's `fromYamlArray`: a list; a parse error is the list's only item; a null document is a nil slice. */
+/** Helm's `fromYamlArray`: a list; a parse error is the list's only item; an empty or null document is `[]`. */
 function fromYamlArray(s: GoValue): GoValue {
   let v: GoValue;
   try {
@@ -70,7 +69,7 @@ function fromYamlArray(s: GoValue): GoValue {
     if (e instanceof GoYamlError) return [e.message];
     throw e;
   }
-  if (v === null || v === undefined) return nilSlice();
+  if (v === null || v === undefined) return [];
   if (!Array.isArray(v)) {
     return [
       `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonTypeName(v)} into Go value of type []interface {}`,

@@ -1,8 +1,8 @@
+import type { Compat } from '../funcs/options.js';
 import { HelmkitError } from '../util/errors.js';
 import { goTrimSpace } from '../util/go/strings.js';
-import { isMap, type GoMap, type GoValue } from '../util/go/value.js';
+import { type GoMap, type GoValue, isMap } from '../util/go/value.js';
 import { parseGoYaml } from '../util/go/yaml-parse.js';
-import type { Compat } from '../funcs/options.js';
 
 /** The head of a rendered document: what Helm reads of it (its `SimpleHead`). */
 export interface ManifestHead {

@@ -2,14 +2,7 @@ import type { Chart, ChartDependency, ChartFile, ChartMetadata } from '../chart/
 import type { Compat } from '../funcs/options.js';
 import { HelmkitError } from '../util/errors.js';
 import { defineFunc } from '../util/go/func.js';
-import {
-  type GoMap,
-  type GoValue,
-  GoStruct,
-  newMap,
-  withGoMethods,
-  withGoType,
-} from '../util/go/value.js';
+import { type GoMap, GoStruct, type GoValue, newMap, withGoMethods, withGoType } from '../util/go/value.js';
 import { CAPABILITIES_DATA } from './capabilities-data.js';
 import { compileGlob } from './glob.js';
 
@@ -61,7 +54,12 @@ function metadataFields(m: ChartMetadata): Record<string, GoValue> {
     Maintainers: withGoType(
       (m.maintainers ?? []).map(
         (x) =>
-          new GoStruct('chart.Maintainer', { Name: x.name ?? '', Email: x.email ?? '', URL: x.url ?? '' }, {}, true),
+          new GoStruct(
+            'chart.Maintainer',
+            { Name: x.name ?? '', Email: x.email ?? '', URL: x.url ?? '' },
+            {},
+            true,
+          ),
       ),
       '[]*chart.Maintainer',
     ),
@@ -138,14 +136,30 @@ export function parseKubeVersion(text: string, compat: Compat): KubeVersionInfo 
   const raw = text.startsWith('v') || text.startsWith('V') ? text.slice(1) : text;
   const m = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z.-]+))?$/.exec(raw);
   if (compat === 'helm4') {
-    if (!m) throw new HelmkitError('KUBE_VERSION_INVALID', `invalid kube version '${text}': could not parse "${text}" as version`);
+    if (!m)
+      throw new HelmkitError(
+        'KUBE_VERSION_INVALID',
+        `invalid kube version '${text}': could not parse "${text}" as version`,
+      );
     if (m[2] === undefined) {
-      throw new HelmkitError('KUBE_VERSION_INVALID', `invalid kube version '${text}': illegal version string "${text}"`);
+      throw new HelmkitError(
+        'KUBE_VERSION_INVALID',
+        `invalid kube version '${text}': illegal version string "${text}"`,
+      );
     }
     const nums = [m[1], m[2], m[3]].filter((x) => x !== undefined).map((x) => String(Number(x)));
-    return { version: `v${raw}`, string: `v${nums.join('.')}`, major: String(Number(m[1])), minor: String(Number(m[2])) };
+    return {
+      version: `v${raw}`,
+      string: `v${nums.join('.')}`,
+      major: String(Number(m[1])),
+      minor: String(Number(m[2])),
+    };
   }
-  if (!m) throw new HelmkitError('KUBE_VERSION_INVALID', `invalid kube version '${text}': Invalid Semantic Version`);
+  if (!m)
+    throw new HelmkitError(
+      'KUBE_VERSION_INVALID',
+      `invalid kube version '${text}': Invalid Semantic Version`,
+    );
   let v = `v${Number(m[1])}.${Number(m[2] ?? 0)}.${Number(m[3] ?? 0)}`;
   if (m[4] !== undefined) v += `-${m[4]}`;
   if (m[5] !== undefined) v += `+${m[5]}`;
@@ -153,7 +167,11 @@ export function parseKubeVersion(text: string, compat: Compat): KubeVersionInfo 
 }
 
 /** `.Capabilities`: a pointer to Helm's `chartutil.Capabilities` struct. */
-export function capabilitiesObject(kube: KubeVersionInfo, extraApiVersions: readonly string[], compat: Compat): GoStruct {
+export function capabilitiesObject(
+  kube: KubeVersionInfo,
+  extraApiVersions: readonly string[],
+  compat: Compat,
+): GoStruct {
   const data = CAPABILITIES_DATA[compat];
   const apis = [...data.apiVersions, ...extraApiVersions];
   const apiSet = new Set(apis);
@@ -204,7 +222,10 @@ export type ToYaml = (m: GoMap) => string;
  * `.Files`: Helm's `engine.files`, a Go map of path → bytes with methods `Get`, `GetBytes`, `Glob`, `Lines`,
  * `AsConfig`, `AsSecrets`.
  */
-export function filesObject(files: readonly ChartFile[] | ReadonlyMap<string, Uint8Array>, toYaml: ToYaml): GoMap {
+export function filesObject(
+  files: readonly ChartFile[] | ReadonlyMap<string, Uint8Array>,
+  toYaml: ToYaml,
+): GoMap {
   const m = newMap();
   if (files instanceof Map) {
     for (const [k, v] of files) m[k] = v;

@@ -21,7 +21,11 @@ export interface OutputOptions {
 }
 
 /** The release manifest Helm stores (`rel.Manifest`): CRDs (when included) then every manifest. */
-export function releaseManifest(crds: readonly CrdFile[], manifests: readonly Manifest[], includeCrds: boolean): string {
+export function releaseManifest(
+  crds: readonly CrdFile[],
+  manifests: readonly Manifest[],
+  includeCrds: boolean,
+): string {
   const parts: string[] = [];
   if (includeCrds) {
     for (const crd of crds) parts.push(`---\n# Source: ${crd.filename}\n${crd.content}\n`);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error - plain ESM helper shared with scripts/conformance.mjs, no types.
 import { loadCases, runCase } from '../../scripts/conformance-lib.mjs';
-import baseline from './baseline.json' with { type: 'json' };
 import * as api from '../../src/index.js';
+import baseline from './baseline.json' with { type: 'json' };
 
 interface CorpusCase {
   id: string;

@@ -10,6 +10,7 @@ describe('Go value model', () => {
   });
   it('treats __proto__ as a plain key', () => {
     const m = newMap();
+    // biome-ignore lint/suspicious/noProto: the point of the test is that __proto__ is a plain key.
     m['__proto__'] = 'x';
     expect(Object.keys(m)).toEqual(['__proto__']);
     expect(({} as Record<string, unknown>).x).toBeUndefined();

@@ -8,9 +8,11 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { p256, p384, p521 } from '@noble/curves/nist.js';
 import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import {
+  bigToBytes,
   bitString,
   bytesToBig,
   children,
+  concat,
   type Der,
   derInt,
   derNull,
@@ -21,8 +23,6 @@ import {
   oid,
   readDer,
   seq,
-  bigToBytes,
-  concat,
 } from './h6-der.js';
 import { randomBigBelow, randomBytes } from './h6-random.js';
 
@@ -69,11 +69,11 @@ function passesSieve(n: bigint): boolean {
   return true;
 }
 
-/** Miller–Rabin with `rounds` random bases (after a small-prime sieve). */
-export function isProbablePrime(n: bigint, rounds = 20): boolean {
+/** Miller–Rabin with `rounds` random bases (after a small-prime sieve unless `sieved`). */
+export function isProbablePrime(n: bigint, rounds = 20, sieved = false): boolean {
   if (n < 2n) return false;
   if (n % 2n === 0n) return n === 2n;
-  if (!passesSieve(n)) return false;
+  if (!sieved && !passesSieve(n)) return false;
   let d = n - 1n;
   let s = 0;
   while ((d & 1n) === 0n) {
@@ -100,12 +100,26 @@ function randomBits(bits: number): bigint {
   return v;
 }
 
+/**
+ * A random prime of exactly `bits` bits with the top two bits set (so p*q has 2*bits bits). Candidates step by 2
+ * from a random start; residues modulo the small primes are computed once and updated with plain numbers, so
+ * only survivors of the sieve pay for a BigInt modular exponentiation.
+ */
 function randomPrime(bits: number): bigint {
   for (;;) {
-    // top two bits set (so p*q has exactly 2*bits bits), odd
-    let c = randomBits(bits) | (3n << BigInt(bits - 2)) | 1n;
-    for (let k = 0; k < 2000; k++, c += 2n) {
-      if (passesSieve(c) && isProbablePrime(c, 8)) return c;
+    const start = randomBits(bits) | (3n << BigInt(bits - 2)) | 1n;
+    const residues = SMALL_PRIMES.map((p) => Number(start % BigInt(p)));
+    for (let k = 0; k < 20000; k += 2) {
+      let ok = true;
+      for (let i = 0; i < SMALL_PRIMES.length; i++) {
+        if ((residues[i]! + k) % SMALL_PRIMES[i]! === 0) {
+          ok = false;
+          break;
+        }
+      }
+      if (!ok) continue;
+      const c = start + BigInt(k);
+      if (isProbablePrime(c, 8, true)) return c;
     }
   }
 }
@@ -230,11 +244,14 @@ export function publicKeyBits(k: PrivateKey): Uint8Array {
 }
 
 const SHA256_DIGESTINFO = Uint8Array.from([
-  0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04, 0x20,
+  0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04,
+  0x20,
 ]);
 
 /** Go's signature algorithm for a signing key: the AlgorithmIdentifier and the signing function. */
-export function signerFor(k: PrivateKey): { algorithm: Uint8Array; sign: (msg: Uint8Array) => Uint8Array } | undefined {
+export function signerFor(
+  k: PrivateKey,
+): { algorithm: Uint8Array; sign: (msg: Uint8Array) => Uint8Array } | undefined {
   switch (k.kind) {
     case 'rsa':
       return {
@@ -279,7 +296,9 @@ function parseRSAPKCS1(b: Uint8Array): PrivateKey {
     if (f.length < 9) throw new Error();
     return { kind: 'rsa', n: f[1]!, e: f[2]!, d: f[3]!, p: f[4]!, q: f[5]! };
   } catch {
-    throw new KeyParseError('x509: failed to parse private key (use ParsePKCS8PrivateKey instead for this key format)');
+    throw new KeyParseError(
+      'x509: failed to parse private key (use ParsePKCS8PrivateKey instead for this key format)',
+    );
   }
 }
 
@@ -311,7 +330,9 @@ function parsePKCS8(b: Uint8Array): PrivateKey {
   try {
     f = children(readDer(b));
   } catch {
-    throw new KeyParseError('x509: failed to parse private key (use ParsePKCS1PrivateKey instead for this key format)');
+    throw new KeyParseError(
+      'x509: failed to parse private key (use ParsePKCS1PrivateKey instead for this key format)',
+    );
   }
   const alg = children(f[1]!);
   const o = derOid(alg[0]!);
@@ -320,7 +341,8 @@ function parsePKCS8(b: Uint8Array): PrivateKey {
   if (o === OID_EC) return parseEC(inner, alg[1] ? derOid(alg[1]) : undefined);
   if (o === OID_ED25519) {
     const seed = readDer(inner).body;
-    if (seed.length !== 32) throw new KeyParseError(`x509: invalid Ed25519 private key length: ${seed.length}`);
+    if (seed.length !== 32)
+      throw new KeyParseError(`x509: invalid Ed25519 private key length: ${seed.length}`);
     return { kind: 'ed25519', seed };
   }
   throw new KeyParseError(`x509: PKCS#8 wrapping contained private key with unknown algorithm: ${o}`);

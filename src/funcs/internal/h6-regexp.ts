@@ -49,7 +49,9 @@ function compileUncached(expr: string): GoRegexp | Error {
     re = RE2JS.compile(expr);
   } catch (e) {
     // Go (1.22+) accepts duplicate group names; re2js does not. Rename the duplicates and map them back.
-    const dedup = /duplicate capture group name/.test((e as Error).message) ? renameDuplicateGroups(expr) : undefined;
+    const dedup = /duplicate capture group name/.test((e as Error).message)
+      ? renameDuplicateGroups(expr)
+      : undefined;
     if (!dedup) return new RegexpSyntaxError((e as Error).message);
     try {
       re = RE2JS.compile(dedup.expr);

@@ -69,7 +69,8 @@ const MAX_U64 = (1n << 64n) - 1n;
 
 function parseUint(s: string, msg: SemverMessages): bigint {
   const v = BigInt(s);
-  if (v > MAX_U64) throw new SemverError(`${msg.segment}: strconv.ParseUint: parsing "${s}": value out of range`);
+  if (v > MAX_U64)
+    throw new SemverError(`${msg.segment}: strconv.ParseUint: parsing "${s}": value out of range`);
   return v;
 }
 
@@ -247,7 +248,8 @@ export function parseConstraints(c: string): Constraints {
 
 function tilde(v: SemVersion, c: Constraint): boolean {
   if (compareVersions(v, c.con) < 0) return false;
-  if (c.con.major === 0n && c.con.minor === 0n && c.con.patch === 0n && !c.minorDirty && !c.patchDirty) return true;
+  if (c.con.major === 0n && c.con.minor === 0n && c.con.patch === 0n && !c.minorDirty && !c.patchDirty)
+    return true;
   if (v.major !== c.con.major) return false;
   if (v.minor !== c.con.minor && !c.minorDirty) return false;
   return true;

@@ -89,7 +89,11 @@ export function zoneOffset(loc: GoLocation, sec: number): number {
   const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? 0);
   let year = get('year');
   if (parts.find((p) => p.type === 'era')?.value === 'BC') year = 1 - year;
-  const wall = daysFromCivil(year, get('month'), get('day')) * 86400 + get('hour') * 3600 + get('minute') * 60 + get('second');
+  const wall =
+    daysFromCivil(year, get('month'), get('day')) * 86400 +
+    get('hour') * 3600 +
+    get('minute') * 60 +
+    get('second');
   const utc = Math.floor(ms / 1000);
   return wall - utc;
 }
@@ -158,7 +162,9 @@ export function civilFromDays(z0: number): [number, number, number] {
   const z = z0 + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -221,7 +227,7 @@ export function civil(t: GoTime): Civil {
 }
 
 // Layout element codes (Go's std* constants).
-const enum Std {
+enum Std {
   None = 0,
   LongMonth,
   Month,
@@ -302,7 +308,14 @@ function nextStdChunk(layout: string): Chunk {
       case '0': {
         const n = layout[i + 1];
         if (n !== undefined && n >= '1' && n <= '6') {
-          const codes = [Std.ZeroMonth, Std.ZeroDay, Std.ZeroHour12, Std.ZeroMinute, Std.ZeroSecond, Std.Year];
+          const codes = [
+            Std.ZeroMonth,
+            Std.ZeroDay,
+            Std.ZeroHour12,
+            Std.ZeroMinute,
+            Std.ZeroSecond,
+            Std.Year,
+          ];
           return mk(i, codes[Number(n) - 1]!, 2);
         }
         if (at('002')) return mk(i, Std.ZeroYearDay, 3);
@@ -530,7 +543,8 @@ const SHORT_DAYS = LONG_DAYS.map((d) => d.slice(0, 3));
 function lookupName(tab: string[], val: string): [number, string] | undefined {
   for (let i = 0; i < tab.length; i++) {
     const n = tab[i]!;
-    if (val.length >= n.length && val.slice(0, n.length).toLowerCase() === n.toLowerCase()) return [i, val.slice(n.length)];
+    if (val.length >= n.length && val.slice(0, n.length).toLowerCase() === n.toLowerCase())
+      return [i, val.slice(n.length)];
   }
   return undefined;
 }
@@ -632,7 +646,8 @@ export function parseTime(layout: string, value: string, defaultLoc: GoLocation)
       value = value.slice(1);
     }
     if (ch.std === Std.None) {
-      if (value.length !== 0) throw new TimeParseError(`parsing time ${quote(avalue)}: extra text: ${quote(value)}`);
+      if (value.length !== 0)
+        throw new TimeParseError(`parsing time ${quote(avalue)}: extra text: ${quote(value)}`);
       break;
     }
     rest = ch.suffix;
@@ -695,7 +710,8 @@ export function parseTime(layout: string, value: string, defaultLoc: GoLocation)
         break;
       case Std.UnderYearDay:
       case Std.ZeroYearDay:
-        for (let i = 0; i < 2; i++) if (ch.std === Std.UnderYearDay && value[0] === ' ') value = value.slice(1);
+        for (let i = 0; i < 2; i++)
+          if (ch.std === Std.UnderYearDay && value[0] === ' ') value = value.slice(1);
         r = getNum3(value, ch.std === Std.ZeroYearDay);
         if (!r) fail(stdstr, hold);
         yday = r![0];
@@ -831,7 +847,8 @@ export function parseTime(layout: string, value: string, defaultLoc: GoLocation)
         const h = atoiPrefix(hh, 2);
         const m = atoiPrefix(mm, 2);
         const sx = atoiPrefix(ss, 2);
-        if (h === undefined || m === undefined || sx === undefined || (sign !== '+' && sign !== '-')) fail(stdstr, hold);
+        if (h === undefined || m === undefined || sx === undefined || (sign !== '+' && sign !== '-'))
+          fail(stdstr, hold);
         let off = (h! * 60 + m!) * 60 + sx!;
         if (sign === '-') off = -off;
         zoneOffsetSec = off;
@@ -845,18 +862,22 @@ export function parseTime(layout: string, value: string, defaultLoc: GoLocation)
   if (yday >= 0) {
     let m = 0;
     let d = 0;
-    if (yday < 1 || yday > (isLeap(year) ? 366 : 365)) throw new TimeParseError(`parsing time ${quote(avalue)}: day-of-year out of range`);
+    if (yday < 1 || yday > (isLeap(year) ? 366 : 365))
+      throw new TimeParseError(`parsing time ${quote(avalue)}: day-of-year out of range`);
     const dd = daysFromCivil(year, 1, 1) + yday - 1;
     [, m, d] = civilFromDays(dd);
-    if (month >= 0 && month !== m) throw new TimeParseError(`parsing time ${quote(avalue)}: day-of-year does not match month`);
+    if (month >= 0 && month !== m)
+      throw new TimeParseError(`parsing time ${quote(avalue)}: day-of-year does not match month`);
     month = m;
-    if (day >= 0 && day !== d) throw new TimeParseError(`parsing time ${quote(avalue)}: day-of-year does not match day`);
+    if (day >= 0 && day !== d)
+      throw new TimeParseError(`parsing time ${quote(avalue)}: day-of-year does not match day`);
     day = d;
   } else {
     if (month < 0) month = 1;
     if (day < 0) day = 1;
   }
-  if (day < 1 || day > daysIn(month, year)) throw new TimeParseError(`parsing time ${quote(avalue)}: day out of range`);
+  if (day < 1 || day > daysIn(month, year))
+    throw new TimeParseError(`parsing time ${quote(avalue)}: day out of range`);
   const wallSec = daysFromCivil(year, month, day) * 86400 + hour * 3600 + min * 60 + sec;
   if (z) return { sec: wallSec, nsec, loc: z };
   if (zoneOffsetSec !== undefined) {
@@ -937,8 +958,8 @@ export class DurationError extends Error {}
 const UNITS: Record<string, bigint> = {
   ns: 1n,
   us: 1000n,
-  'µs': 1000n,
-  'μs': 1000n,
+  µs: 1000n,
+  μs: 1000n,
   ms: 1000000n,
   s: 1000000000n,
   m: 60000000000n,

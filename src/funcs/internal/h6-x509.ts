@@ -38,7 +38,9 @@ const PRINTABLE = /^[A-Za-z0-9 '()+,\-./:=?*&]*$/;
 
 function name(cn: string): Uint8Array {
   if (cn === '') return seq();
-  const value = PRINTABLE.test(cn) ? tlv(0x13, new TextEncoder().encode(cn)) : tlv(0x0c, new TextEncoder().encode(cn));
+  const value = PRINTABLE.test(cn)
+    ? tlv(0x13, new TextEncoder().encode(cn))
+    : tlv(0x0c, new TextEncoder().encode(cn));
   return seq(set(seq(oid('2.5.4.3'), value)));
 }
 
@@ -154,7 +156,7 @@ export function parseIP(s: string): Uint8Array | undefined {
   const lastColon = s.lastIndexOf(':');
   if (s.slice(lastColon + 1).includes('.')) {
     v4tail = parseIP(s.slice(lastColon + 1));
-    if (!v4tail || v4tail.length !== 4) return undefined;
+    if (v4tail?.length !== 4) return undefined;
     head = `${s.slice(0, lastColon + 1)}0:0`;
   }
   const dbl = head.split('::');
