@@ -70,7 +70,9 @@ describe('generated keys and certificates (validity checked with node:crypto)', 
     expect(cert.checkIssued(caCert)).toBe(true);
     expect(cert.verify(caCert.publicKey)).toBe(true);
     expect(cert.checkPrivateKey(createPrivateKey(field(c, 'Key')))).toBe(true);
-    expect(cert.subjectAltName).toBe('DNS:svc.ns.svc, DNS:svc, IP Address:10.0.0.1, IP Address:0:0:0:0:0:0:0:1');
+    expect(cert.subjectAltName).toBe(
+      'DNS:svc.ns.svc, DNS:svc, IP Address:10.0.0.1, IP Address:0:0:0:0:0:0:0:1',
+    );
   }, 60000);
 
   it('the *WithKey variants use the given ECDSA / Ed25519 keys', () => {

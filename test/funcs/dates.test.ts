@@ -12,7 +12,9 @@ describe('time values by shape', () => {
   const f = createFuncMap({ compat: 'helm3' });
   it('now prints as Go’s Time.String() with a monotonic reading', () => {
     const s = sprint([f.now!.call()]);
-    expect(s).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,9})? [-+]\d{4} [A-Z0-9+-]+ m=\+\d+\.\d{9}$/);
+    expect(s).toMatch(
+      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,9})? [-+]\d{4} [A-Z0-9+-]+ m=\+\d+\.\d{9}$/,
+    );
     expect(typeName(f.now!.call())).toBe('time.Time');
   });
   it('now is the current time', () => {
