@@ -132,7 +132,7 @@ export async function runCase(api, c, compat, charts) {
     stdout = result.manifest;
   } catch (e) {
     exit = 1;
-    stderr = api.formatError ? api.formatError(e, compat) : `Error: ${e?.message ?? e}\n`;
+    stderr = api.formatRenderError ? api.formatRenderError(e, compat) : `Error: ${e?.message ?? e}\n`;
   }
   const ok = exit === spec.exit && sameOutput(stdout, expectedOut, spec.volatile_lines);
   return { ok, exit, stdout, stderr, expectedOut, expectedErr, stderrOk: stderr === expectedErr };

@@ -56,6 +56,8 @@ export interface RenderOptions {
   noHooks?: boolean;
   /** `-s/--show-only` template paths or globs (relative to the chart, e.g. `templates/svc.yaml`). */
   showOnly?: readonly string[];
+  /** `--post-renderer`: transforms the release manifest (not the hooks) before it is printed. */
+  postRender?: (manifest: string) => string;
   /** Which Helm to reproduce, default `helm3`. */
   compat?: Compat;
 }

@@ -45,12 +45,11 @@ function isTestHook(h: Hook): boolean {
  * that matches nothing.
  */
 export function templateStdout(
-  crds: readonly CrdFile[],
-  manifests: readonly Manifest[],
+  releaseManifestText: string,
   hooks: readonly Hook[],
   options: OutputOptions,
 ): string {
-  const parts: string[] = [`${goTrimSpace(releaseManifest(crds, manifests, options.includeCrds))}\n`];
+  const parts: string[] = [`${goTrimSpace(releaseManifestText)}\n`];
   if (!options.noHooks) {
     for (const h of hooks) {
       if (options.skipTests && isTestHook(h)) continue;

@@ -1,0 +1,206 @@
+import { spawnSync } from 'node:child_process';
+import { accessSync, appendFileSync, constants, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { type Command, Option } from 'commander';
+import { loadChart } from '../../node/load.js';
+import { template } from '../../node/template.js';
+import { formatRenderError } from '../../render/format-error.js';
+import type { CliContext } from '../context.js';
+import { CliError } from '../context.js';
+import { locateChart } from '../locate-chart.js';
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+/** pflag's StringSlice: each occurrence may hold several comma-separated values. */
+const collectCsv = (value: string, previous: string[] = []): string[] => [
+  ...previous,
+  ...value.split(',').filter((v) => v !== ''),
+];
+
+/** Options parsed from `helmkit template` flags. */
+interface TemplateFlags {
+  values?: string[];
+  set?: string[];
+  setString?: string[];
+  setJson?: string[];
+  setFile?: string[];
+  setLiteral?: string[];
+  namespace?: string;
+  showOnly?: string[];
+  includeCrds?: boolean;
+  skipCrds?: boolean;
+  skipTests?: boolean;
+  hooks?: boolean;
+  kubeVersion?: string;
+  apiVersions?: string[];
+  isUpgrade?: boolean;
+  outputDir?: string;
+  releaseName?: boolean;
+  nameTemplate?: string;
+  generateName?: boolean;
+  postRenderer?: string;
+  postRendererArgs?: string[];
+}
+
+function findExecutable(name: string): string | undefined {
+  const candidates = name.includes('/')
+    ? [name]
+    : (process.env.PATH ?? '').split(':').map((d) => path.join(d, name));
+  for (const c of candidates) {
+    try {
+      accessSync(c, constants.X_OK);
+      return c;
+    } catch {
+      // keep looking
+    }
+  }
+  return undefined;
+}
+
+function generatedName(): string {
+  return `chart-${Math.floor(Date.now() / 1000)}`;
+}
+
+/** `helmkit template [NAME] CHART`: renders like `helm template`, same stdout, stderr and exit code. */
+export function registerTemplate(program: Command, ctx: CliContext): void {
+  program
+    .command('template')
+    .description('locally render templates')
+    .argument('[NAME]')
+    .argument('[CHART]')
+    .option('-f, --values <file>', 'specify values in a YAML file (can specify multiple)', collectCsv)
+    .option('--set <value>', 'set values on the command line', collect)
+    .option('--set-string <value>', 'set STRING values on the command line', collect)
+    .option('--set-json <value>', 'set JSON values on the command line', collect)
+    .option('--set-file <value>', 'set values from respective files', collect)
+    .option('--set-literal <value>', 'set a literal STRING value on the command line', collect)
+    .option('-n, --namespace <namespace>', 'namespace scope for this request')
+    .option('-s, --show-only <path>', 'only show manifests rendered from the given templates', collect)
+    .option('--include-crds', 'include CRDs in the templated output')
+    .option('--skip-crds', 'if set, no CRDs will be installed')
+    .option('--skip-tests', 'skip tests from templated output')
+    .option('--no-hooks', 'prevent hooks from running during install')
+    .option('--kube-version <version>', 'Kubernetes version used for Capabilities.KubeVersion')
+    .option(
+      '-a, --api-versions <version>',
+      'Kubernetes api versions used for Capabilities.APIVersions',
+      collectCsv,
+    )
+    .option('--is-upgrade', 'set .Release.IsUpgrade instead of .Release.IsInstall')
+    .option('--output-dir <dir>', 'writes the executed templates to files in output-dir instead of stdout')
+    .option('--release-name', 'use release name in the output-dir path')
+    .option('--name-template <template>', 'specify template used to name the release')
+    .option('-g, --generate-name', 'generate the name (and omit the NAME parameter)')
+    .option('--post-renderer <path>', 'the path to an executable to be used for post rendering')
+    .option('--post-renderer-args <arg>', 'an argument to the post-renderer (can specify multiple)', collect)
+    .addOption(new Option('--validate').hideHelp())
+    .addOption(new Option('--skip-schema-validation').hideHelp())
+    .addOption(new Option('--dependency-update').hideHelp())
+    .addOption(new Option('--devel').hideHelp())
+    .addOption(new Option('--debug').hideHelp())
+    .addOption(new Option('--create-namespace').hideHelp())
+    .addOption(new Option('--version <version>').hideHelp())
+    .addOption(new Option('--description <text>').hideHelp())
+    .action(async (first: string | undefined, second: string | undefined, flags: TemplateFlags) => {
+      const compat = ctx.compat();
+      const args = [first, second].filter((a): a is string => a !== undefined);
+      if (args.length === 0) {
+        throw new CliError(
+          '"helm template" requires at least 1 argument\n\nUsage:  helm template [NAME] [CHART] [flags]',
+        );
+      }
+      let releaseName: string;
+      let chartArg: string;
+      if (args.length === 2) {
+        [releaseName, chartArg] = args as [string, string];
+      } else {
+        chartArg = args[0];
+        releaseName = flags.generateName ? generatedName() : 'release-name';
+      }
+      let postRender: ((text: string) => string) | undefined;
+      if (flags.postRenderer !== undefined) {
+        const exe = findExecutable(flags.postRenderer);
+        if (!exe) {
+          throw new CliError(
+            compat === 'helm4'
+              ? `invalid argument "${flags.postRenderer}" for "--post-renderer" flag: plugin: {Name:${flags.postRenderer} Type:postrenderer/v1} not found`
+              : `invalid argument "${flags.postRenderer}" for "--post-renderer" flag: unable to find binary at ${flags.postRenderer}: exec: "${flags.postRenderer}": executable file not found in $PATH`,
+          );
+        }
+        const extra = flags.postRendererArgs ?? [];
+        postRender = (text: string) => {
+          const r = spawnSync(exe, extra, { input: text, encoding: 'utf8', maxBuffer: 1 << 30 });
+          if (r.status !== 0) {
+            throw new CliError(
+              `error while running command ${exe}. error output:\n${r.stderr}: exit status ${r.status}`,
+            );
+          }
+          return r.stdout;
+        };
+      }
+      const chart = await loadChart(locateChart(chartArg), { compat });
+      let result: Awaited<ReturnType<typeof template>>;
+      try {
+        result = await template(chart, {
+          releaseName,
+          namespace: flags.namespace ?? process.env.HELM_NAMESPACE ?? 'default',
+          valueFiles: flags.values ?? [],
+          set: flags.set ?? [],
+          setString: flags.setString ?? [],
+          setJson: flags.setJson ?? [],
+          setFile: flags.setFile ?? [],
+          setLiteral: flags.setLiteral ?? [],
+          apiVersions: flags.apiVersions ?? [],
+          showOnly: flags.showOnly ?? [],
+          includeCrds: flags.includeCrds ?? false,
+          skipCrds: flags.skipCrds ?? false,
+          skipTests: flags.skipTests ?? false,
+          noHooks: flags.hooks === false,
+          isUpgrade: flags.isUpgrade ?? false,
+          compat,
+          ...(flags.kubeVersion !== undefined ? { kubeVersion: flags.kubeVersion } : {}),
+          ...(postRender ? { postRender } : {}),
+        });
+      } catch (e) {
+        const text = formatRenderError(e, compat);
+        throw new CliError(text.replace(/^Error: /, '').replace(/\n$/, ''));
+      }
+      if (flags.outputDir === undefined) {
+        ctx.stdout(result.manifest);
+        return;
+      }
+      writeOutputDir(flags.outputDir, flags.releaseName ? releaseName : undefined, result, flags, ctx);
+    });
+}
+
+/** `--output-dir`: one file per template (documents of the same template appended), `wrote PATH` per write. */
+function writeOutputDir(
+  dir: string,
+  releaseName: string | undefined,
+  result: Awaited<ReturnType<typeof template>>,
+  flags: TemplateFlags,
+  ctx: CliContext,
+): void {
+  const base = releaseName ? path.join(dir, releaseName) : dir;
+  const written = new Set<string>();
+  const write = (name: string, content: string) => {
+    const file = path.join(base, name);
+    const rel = path.relative(base, file);
+    if (rel.startsWith('..') || path.isAbsolute(rel))
+      throw new CliError(`refusing to write outside ${base}: ${name}`);
+    mkdirSync(path.dirname(file), { recursive: true });
+    const text = `---\n# Source: ${name}\n${content}\n`;
+    if (written.has(file)) appendFileSync(file, text);
+    else writeFileSync(file, text);
+    written.add(file);
+    ctx.stdout(`wrote ${file}\n`);
+  };
+  if (flags.includeCrds) for (const crd of result.crds) write(crd.filename, crd.content);
+  for (const m of result.manifests) write(m.name, m.content);
+  ctx.stdout('\n');
+  if (flags.hooks !== false) {
+    for (const h of result.hooks) {
+      if (flags.skipTests && h.events.includes('test')) continue;
+      write(h.path, h.manifest);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import type { Compat } from '../funcs/options.js';
+import { HelmkitError } from '../util/errors.js';
+
+/** Error codes raised while Helm renders resources: `helm template` prints its debug hint after these. */
+const RENDER_STAGE = new Set([
+  'MANIFEST_INVALID',
+  'KUBE_VERSION_INCOMPATIBLE',
+  'TEMPLATE_PARSE',
+  'TEMPLATE_EXEC',
+]);
+
+/**
+ * The exact text `helm template` prints on stderr for an error thrown by {@link renderChart}
+ * (`Error: MESSAGE\n`, plus Helm's `Use --debug flag to render out invalid YAML` hint for errors raised
+ * while rendering resources, and Helm 4's log lines where it prints them).
+ */
+export function formatRenderError(e: unknown, compat: Compat): string {
+  if (e instanceof HelmkitError) {
+    const log = (e as { log?: string }).log;
+    const prefix = compat === 'helm4' && log ? `${log}\n` : '';
+    const tail = RENDER_STAGE.has(e.code) ? '\n\nUse --debug flag to render out invalid YAML' : '';
+    return `${prefix}Error: ${e.message}${tail}\n`;
+  }
+  return `Error: ${e instanceof Error ? e.message : String(e)}\n`;
+}

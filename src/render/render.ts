@@ -1,0 +1,157 @@
+import type { Chart } from '../chart/types.js';
+import type { Compat } from '../funcs/options.js';
+import { HelmkitError } from '../util/errors.js';
+import { computeValues } from '../values/compute.js';
+import { isCompatibleRange } from '../values/dependencies.js';
+import { renderTemplates } from './engine.js';
+import { type Hook, type Manifest, sortManifests } from './manifests.js';
+import {
+  capabilitiesObject,
+  defaultKubeVersion,
+  type KubeVersionInfo,
+  parseKubeVersion,
+  releaseObject,
+} from './objects.js';
+import type { RenderOptions } from './options.js';
+import { type CrdFile, releaseManifest, templateStdout } from './output.js';
+
+/** Everything a render produces. */
+export interface RenderResult {
+  /** Byte for byte what `helm template` prints on stdout for the same options. */
+  manifest: string;
+  /** The rendered NOTES.txt of the top chart ('' when none). */
+  notes: string;
+  /** Hook documents, in Helm's order. */
+  hooks: Hook[];
+  /** Ordinary manifests, in Helm's install order. */
+  manifests: Manifest[];
+  /** CRD files of `crds/` folders (chart and enabled subcharts). */
+  crds: CrdFile[];
+  /** The release manifest Helm would store (CRDs only with `includeCrds`). */
+  releaseManifest: string;
+  /** Every rendered template by full name (`chart/templates/x.yaml`), partials excluded. */
+  files: Map<string, string>;
+}
+
+/** An error raised after rendering started: Helm prints its debug hint after these. */
+export class RenderError extends HelmkitError {}
+
+const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** Helm's release-name validation (`chartutil.ValidateReleaseName`, wrapped by `availableName`). */
+function validateReleaseName(name: string, compat: Compat): void {
+  if (name === '' || name.length > 53 || !RELEASE_NAME.test(name)) {
+    throw new HelmkitError(
+      'RELEASE_NAME_INVALID',
+      `${compat === 'helm4' ? 'release name check failed: ' : ''}release name "${name}": invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53`,
+    );
+  }
+}
+
+function hasManifestExtension(name: string): boolean {
+  return name.endsWith('.yaml') || name.endsWith('.yml') || name.endsWith('.json');
+}
+
+const decoder = new TextDecoder();
+
+/** Helm's `Chart.CRDObjects()`: crds/ files of the chart, then of each dependency, depth first. */
+export function crdObjects(chart: Chart, parentPath = ''): CrdFile[] {
+  const full = parentPath === '' ? chart.metadata.name : `${parentPath}/charts/${chart.metadata.name}`;
+  const out: CrdFile[] = [];
+  for (const f of chart.files) {
+    if (f.name.startsWith('crds/') && hasManifestExtension(f.name)) {
+      out.push({ filename: `${full}/${f.name}`, content: decoder.decode(f.data) });
+    }
+  }
+  for (const d of chart.dependencies) out.push(...crdObjects(d, full));
+  return out;
+}
+
+/**
+ * Renders a loaded chart exactly as `helm template` does: values, capabilities, every template of the chart
+ * tree, NOTES, hooks, CRDs, manifest order and the final text. Pure: never touches the file system
+ * (values files and `--set-file` contents are passed in), safe to call concurrently on one `Chart`.
+ */
+export function renderChart(chart: Chart, options: RenderOptions = {}): RenderResult {
+  const compat: Compat = options.compat ?? 'helm3';
+  const kube: KubeVersionInfo =
+    options.kubeVersion !== undefined
+      ? parseKubeVersion(options.kubeVersion, compat)
+      : defaultKubeVersion(compat);
+  const type = chart.metadata.type ?? '';
+  if (type !== '' && type !== 'application') {
+    throw new HelmkitError('CHART_NOT_INSTALLABLE', `${type} charts are not installable`);
+  }
+  checkDependencies(chart);
+  const releaseName = options.releaseName ?? 'release-name';
+  validateReleaseName(releaseName, compat);
+  const computed = computeValues(chart, {
+    compat,
+    ...(options.valueFiles ? { valueFiles: options.valueFiles } : {}),
+    ...(options.values ? { values: options.values as never } : {}),
+    ...(options.set ? { set: options.set } : {}),
+    ...(options.setString ? { setString: options.setString } : {}),
+    ...(options.setJson ? { setJson: options.setJson } : {}),
+    ...(options.setFile ? { setFile: options.setFile } : {}),
+    ...(options.setLiteral ? { setLiteral: options.setLiteral } : {}),
+    ...(options.readFile ? { readSetFile: options.readFile } : {}),
+  });
+  const top = computed.chart;
+  const capabilities = capabilitiesObject(kube, options.apiVersions ?? [], compat);
+  if (top.metadata.kubeVersion && !isCompatibleRange(top.metadata.kubeVersion, kube.version)) {
+    throw new RenderError(
+      'KUBE_VERSION_INCOMPATIBLE',
+      `chart requires kubeVersion: ${top.metadata.kubeVersion} which is incompatible with Kubernetes ${kube.version}`,
+    );
+  }
+  const release = releaseObject({
+    name: releaseName,
+    namespace: options.namespace ?? 'default',
+    isUpgrade: options.isUpgrade ?? false,
+    revision: 1,
+  });
+  const files = renderTemplates(top, computed.values, { release, capabilities, compat }, chart);
+  let notes = '';
+  const notesName = `${top.metadata.name}/templates/NOTES.txt`;
+  const manifestsIn = new Map<string, string>();
+  for (const [name, text] of files) {
+    if (name.endsWith('NOTES.txt')) {
+      if (name === notesName) notes = text;
+      continue;
+    }
+    manifestsIn.set(name, text);
+  }
+  const { hooks, manifests } = sortManifests(manifestsIn, compat);
+  const crds = crdObjects(top);
+  const outputOptions = {
+    includeCrds: options.includeCrds ?? false,
+    noHooks: options.noHooks ?? false,
+    skipTests: options.skipTests ?? false,
+    showOnly: options.showOnly ?? [],
+  };
+  let relManifest = releaseManifest(crds, manifests, outputOptions.includeCrds);
+  if (options.postRender) relManifest = options.postRender(relManifest);
+  return {
+    manifest: templateStdout(relManifest, hooks, outputOptions),
+    notes,
+    hooks,
+    manifests,
+    crds,
+    releaseManifest: relManifest,
+    files,
+  };
+}
+
+/** Helm's `action.CheckDependencies`: every declared dependency must be present in charts/. */
+function checkDependencies(chart: Chart): void {
+  const declared = chart.metadata.dependencies;
+  if (!declared || declared.length === 0) return;
+  const present = new Set(chart.dependencies.map((d) => d.metadata.name));
+  const missing = declared.filter((d) => !present.has(d.name)).map((d) => d.name);
+  if (missing.length > 0) {
+    throw new HelmkitError(
+      'DEPENDENCIES_MISSING',
+      `An error occurred while checking for chart dependencies. You may need to run \`helm dependency build\` to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: ${missing.join(', ')}`,
+    );
+  }
+}
