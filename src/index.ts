@@ -4,6 +4,22 @@
  * @packageDocumentation
  */
 
+// Archives, provenance and repository indexes (src/archive, src/repo; file-system helpers in src/node).
+export {
+  ArchiveError,
+  type ArchiveErrorCode,
+  type Keyring,
+  type PackagedChart,
+  type PackageOptions,
+  packageChart,
+  type SignOptions,
+  signChart,
+  type UnpackedChart,
+  type UnpackOptions,
+  unpackChart,
+  type Verification,
+  verifyChart,
+} from './archive/index.js';
 // Chart loading (src/chart, with the Node file system wired in by src/node).
 export type { ChartLoadErrorCode } from './chart/errors.js';
 export { ChartLoadError } from './chart/errors.js';
@@ -32,6 +48,7 @@ export type {
   ChartMaintainer,
   ChartMetadata,
 } from './chart/types.js';
+export { packageDirectory, unpackageFile, verifyFile } from './node/archive-fs.js';
 export { nodeChartFileSystem } from './node/fs-source.js';
 export { loadChart } from './node/load.js';
 // Rendering (src/render), with value files read from disk by src/node.
@@ -41,6 +58,7 @@ export type { Hook, Manifest, ManifestHead } from './render/manifests.js';
 export type { RenderOptions, ValuesSource } from './render/options.js';
 export type { CrdFile } from './render/output.js';
 export { RenderError, type RenderResult, renderChart } from './render/render.js';
+export { type IndexFile, loadIndex } from './repo/index-file.js';
 export type { ErrorLocation } from './util/errors.js';
 export { HelmkitError } from './util/errors.js';
 export { VERSION } from './version.js';

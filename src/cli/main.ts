@@ -1,7 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { Compat } from '../chart/metadata.js';
+import { registerPackage } from './commands/package.js';
+import { registerRepo } from './commands/repo.js';
 import { registerShow } from './commands/show.js';
 import { registerTemplate } from './commands/template.js';
+import { registerVerify } from './commands/verify.js';
 import { registerVersion } from './commands/version.js';
 import { type CliContext, CliError } from './context.js';
 
@@ -9,7 +12,14 @@ import { type CliContext, CliError } from './context.js';
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
 /** The commands of the CLI, in help order. Add new command modules here. */
-export const COMMANDS: readonly RegisterCommand[] = [registerShow, registerTemplate, registerVersion];
+export const COMMANDS: readonly RegisterCommand[] = [
+  registerPackage,
+  registerRepo,
+  registerShow,
+  registerTemplate,
+  registerVerify,
+  registerVersion,
+];
 
 function commandPath(cmd: Command | null | undefined): string {
   const names: string[] = [];

@@ -609,6 +609,20 @@ function syntaxMessage(text: string, e: JsYamlErrorLike): { message: string; lin
   for (let l = 0; l <= Math.min(errLine, eofLine); l++) {
     const ln = (lines[l] as string).replace(/\r$/, '');
     if (/^ *\t/.test(ln) && /\S/.test(ln)) return scanner(l, 'found character that cannot start any token');
+    // A more indented `key:` line right after `key: plain value` continues that plain scalar in libyaml,
+    // whose scanner then rejects the `:` ("mapping values are not allowed").
+    if (l > 0) {
+      const prevLine = (lines[l - 1] as string).replace(/\r$/, '');
+      const prevIndent = /^ */.exec(prevLine)![0].length;
+      const indent = /^ */.exec(ln)![0].length;
+      if (
+        indent > prevIndent &&
+        /^ *(?:- )?[^\s#'"{[][^:#]*: +[^\s'"{[|>!&*#]/.test(prevLine) &&
+        /^ *[^\s#'"{[-][^:#]*:(?: |$)/.test(ln)
+      ) {
+        return scanner(l, 'mapping values are not allowed in this context');
+      }
+    }
     const m = /^(\s*(?:- )?)([^\s#'"{[][^:#]*?):(?: +(.*))?$/.exec(ln);
     if (m && m[3] !== undefined) {
       const v = m[3];
