@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI lives in dist/cli (built by `npm run build`, run by npm's `prepare` step).
-import { main } from '../dist/cli/main.js';
+// Thin launcher. `npm ci` runs `prepare`, which builds dist/ and bundles the CLI into dist/cli.bundle.mjs
+// (one module to load: fast start). The unbundled dist/cli/main.js is the fallback.
+import { existsSync } from 'node:fs';
+
+const bundled = new URL('../dist/cli.bundle.mjs', import.meta.url);
+const { main } = await import(existsSync(bundled) ? bundled.href : '../dist/cli/main.js');
 
 main(process.argv.slice(2)).then(
   (code) => {

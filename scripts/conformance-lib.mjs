@@ -21,11 +21,11 @@ export function loadCases() {
  * Maps a case (its -f files, --set strings and verbatim flags) to `template()` options, the way the
  * helm CLI maps the same arguments.
  */
-export function caseOptions(c, compat) {
+export function caseOptions(c, compat, root = CORPUS) {
   const opts = {
     releaseName: c.release,
     namespace: c.namespace,
-    valueFiles: (c.values ?? []).map((v) => path.join(CORPUS, v)),
+    valueFiles: (c.values ?? []).map((v) => path.join(root, v)),
     set: [...(c.set ?? [])],
     setString: [],
     setJson: [],
@@ -57,7 +57,7 @@ export function caseOptions(c, compat) {
         break;
       case '-f':
       case '--values':
-        opts.valueFiles.push(path.join(CORPUS, next()));
+        opts.valueFiles.push(path.join(root, next()));
         break;
       case '--include-crds':
         opts.includeCrds = true;
@@ -90,7 +90,7 @@ export function caseOptions(c, compat) {
     }
   }
   // --set-file paths are relative to the corpus root (the helm command runs there).
-  opts.baseDir = CORPUS;
+  opts.baseDir = root;
   return opts;
 }
 

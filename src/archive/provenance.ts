@@ -3,7 +3,11 @@
  * Chart.yaml (re-marshalled), the YAML document end marker `...`, and `files: {<archive name>: sha256:<hex>}`.
  * Interoperable both ways with `helm package --sign` and `helm verify`. Uses `openpgp` (pure JS) and Web Crypto.
  */
-import * as openpgp from 'openpgp';
+import type * as openpgp from 'openpgp';
+
+/** openpgp is large: load it only when something is signed or verified (keeps CLI start-up fast). */
+const pgp = (): Promise<typeof openpgp> => import('openpgp');
+
 import { loadChartArchive } from '../chart/load.js';
 import type { ChartMetadata } from '../chart/types.js';
 import { parseYamlDocument } from '../chart/yaml.js';
@@ -64,11 +68,11 @@ export function provenanceMessage(metadata: ChartMetadata, fileName: string, sha
 
 async function readKeyring(keyring: Keyring): Promise<openpgp.Key[]> {
   try {
-    if (typeof keyring === 'string') return await openpgp.readKeys({ armoredKeys: keyring });
+    if (typeof keyring === 'string') return await (await pgp()).readKeys({ armoredKeys: keyring });
     if (keyring.length > 0 && keyring[0] === 0x2d) {
-      return await openpgp.readKeys({ armoredKeys: new TextDecoder().decode(keyring) });
+      return await (await pgp()).readKeys({ armoredKeys: new TextDecoder().decode(keyring) });
     }
-    return await openpgp.readKeys({ binaryKeys: keyring });
+    return await (await pgp()).readKeys({ binaryKeys: keyring });
   } catch (e) {
     throw new ArchiveError('KEY_INVALID', `openpgp: invalid keyring: ${(e as Error).message}`, undefined, {
       cause: e,
@@ -118,19 +122,19 @@ export async function signChart(
       throw new ArchiveError('KEY_INVALID', 'private key is encrypted: a passphrase is required');
     }
     try {
-      priv = await openpgp.decryptKey({ privateKey: priv, passphrase: options.passphrase });
+      priv = await (await pgp()).decryptKey({ privateKey: priv, passphrase: options.passphrase });
     } catch (e) {
       throw new ArchiveError('KEY_INVALID', `openpgp: ${(e as Error).message}`, undefined, { cause: e });
     }
   }
   const text = provenanceMessage(chart.metadata, fileName, await sha256Hex(archive));
-  const message = await openpgp.createCleartextMessage({ text });
-  const signed = await openpgp.sign({
+  const message = await (await pgp()).createCleartextMessage({ text });
+  const signed = await (await pgp()).sign({
     message,
     signingKeys: priv,
     ...(options.date ? { date: options.date } : {}),
     config: {
-      preferredHashAlgorithm: openpgp.enums.hash.sha512,
+      preferredHashAlgorithm: (await pgp()).enums.hash.sha512,
       nonDeterministicSignaturesViaNotation: false,
     },
   });
@@ -198,7 +202,7 @@ export async function verifyChart(
   const provText = typeof provenance === 'string' ? provenance : new TextDecoder().decode(provenance);
   let message: openpgp.CleartextMessage;
   try {
-    message = await openpgp.readCleartextMessage({ cleartextMessage: provText });
+    message = await (await pgp()).readCleartextMessage({ cleartextMessage: provText });
   } catch (e) {
     throw new ArchiveError(
       'PROVENANCE_INVALID',
@@ -212,7 +216,7 @@ export async function verifyChart(
   const keys = await readKeyring(keyring);
   let signer: openpgp.Key | undefined;
   try {
-    const result = await openpgp.verify({ message, verificationKeys: keys, expectSigned: true });
+    const result = await (await pgp()).verify({ message, verificationKeys: keys, expectSigned: true });
     const keyId = result.signatures[0].keyID;
     signer = keys.find((k) => k.getKeys(keyId).length > 0);
   } catch (e) {

@@ -18,6 +18,7 @@ import { semverFuncs } from './semver.js';
 import { stringsFuncs } from './strings.js';
 import { tomlFuncs } from './toml.js';
 import { typesFuncs } from './types.js';
+import { urlsFuncs } from './urls.js';
 import { yamlFuncs } from './yaml.js';
 
 export type { Compat, FuncOptions } from './options.js';
@@ -52,6 +53,7 @@ export function createFuncMap(options: FuncOptions): FuncMap {
     yamlFuncs(options),
     jsonFuncs(options),
     tomlFuncs(options),
+    urlsFuncs(options),
   );
   cache.set(options.compat, m);
   return m;

@@ -5,6 +5,10 @@ import type { Chart } from '../chart/types.js';
 import type { RenderOptions, ValuesSource } from '../render/options.js';
 import { type RenderResult, renderChart } from '../render/render.js';
 import { HelmkitError } from '../util/errors.js';
+import { installNodeCrypto } from './crypto.js';
+
+// Rendering through the Node entry point gives the (pure) function library native RSA key generation.
+installNodeCrypto();
 
 /** Options of {@link template}: `helm template`'s flags; value files may be paths. */
 export interface TemplateOptions extends Omit<RenderOptions, 'valueFiles' | 'readFile'> {

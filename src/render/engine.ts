@@ -1,11 +1,11 @@
 import type { Chart } from '../chart/types.js';
 import { createFuncMap } from '../funcs/index.js';
 import type { Compat } from '../funcs/options.js';
-import { TemplateSet } from '../template-lead/index.js';
-import { HelmkitError } from '../util/errors.js';
+import { TemplateSet } from '../template/index.js';
 import { defineFunc, type FuncMap } from '../util/go/func.js';
 import { type GoMap, type GoStruct, type GoValue, isMap, newMap, withGoType } from '../util/go/value.js';
 import { marshalGoYaml } from '../util/go/yaml-emit.js';
+import { addHelmFuncs } from './helm-funcs.js';
 import { chartObject, filesObject } from './objects.js';
 
 /** What every template of a render shares. */
@@ -20,11 +20,6 @@ interface Renderable {
   scope: GoMap;
   basePath: string;
 }
-
-/** Helm stops `include` recursion of one name past this count (engine.go recursionMaxNums). */
-const RECURSION_MAX = 1000;
-/** helmkit's bound on nested `tpl` calls (Helm has none and crashes; a typed error instead). */
-const TPL_DEPTH_MAX = 200;
 
 function toYamlForFiles(m: GoMap): string {
   const s = marshalGoYaml(m);
@@ -53,7 +48,7 @@ function collect(
       : undefined;
     values = v !== null && v !== undefined && isMap(v) ? v : newMap();
   }
-  const scope = newMap();
+  const scope = withGoType(newMap(), ctx.compat === 'helm4' ? 'common.Values' : 'chartutil.Values');
   scope.Chart = chartObject(chart, isRoot, ctx.compat);
   scope.Files = filesObject(chart.files, toYamlForFiles);
   scope.Release = ctx.release;
@@ -94,17 +89,6 @@ function sortTemplates(names: Iterable<string>): string[] {
   });
 }
 
-/** Helm's cleanupParseError. */
-function parseError(e: { goMessage?: string; message: string }, file: string): HelmkitError {
-  const text = e.goMessage ?? e.message;
-  const tokens = text.split(': ');
-  if (tokens.length === 1)
-    return new HelmkitError('TEMPLATE_PARSE', `parse error in (${file}): ${text}`, { file });
-  return new HelmkitError('TEMPLATE_PARSE', `parse error at (${tokens[1]}): ${tokens[tokens.length - 1]}`, {
-    file,
-  });
-}
-
 const setCache = new WeakMap<Chart, Map<string, TemplateSet>>();
 
 function buildSet(
@@ -113,19 +97,9 @@ function buildSet(
   funcs: FuncMap,
   compat: Compat,
 ): TemplateSet {
-  const set = new TemplateSet({
-    funcs,
-    dynamicFuncs: ['include', 'tpl'],
-    rangeInt: compat === 'helm4',
-  });
-  for (const name of keys) {
-    try {
-      set.parse(name, templates.get(name)!.text);
-    } catch (e) {
-      if (e instanceof HelmkitError && e.code === 'TEMPLATE_PARSE') throw parseError(e as HelmkitError, name);
-      throw e;
-    }
-  }
+  const set = new TemplateSet({ funcs, compat });
+  addHelmFuncs(set);
+  for (const name of keys) set.parse(name, templates.get(name)!.text);
   return set;
 }
 
@@ -156,66 +130,18 @@ export function renderTemplates(
     set = buildSet(templates, keys, funcs, ctx.compat);
     perChart.set(signature, set);
   }
-  const includedNames = new Map<string, number>();
-  let tplDepth = 0;
-  const dynamic = (s: TemplateSet): FuncMap => ({
-    include: defineFunc('include', ['string', 'any'], (name, data) => {
-      const n = name as string;
-      const count = includedNames.get(n) ?? 0;
-      if (count > RECURSION_MAX) {
-        throw new HelmkitError(
-          'TEMPLATE_RECURSION',
-          `rendering template has a nested reference name: ${n}: unable to execute template`,
-        );
-      }
-      includedNames.set(n, count + 1);
-      try {
-        return s.execute(n, data ?? null, dynamic(s));
-      } finally {
-        includedNames.set(n, (includedNames.get(n) ?? 1) - 1);
-      }
-    }),
-    tpl: defineFunc('tpl', ['string', 'any'], (text, vals) => {
-      if (tplDepth >= TPL_DEPTH_MAX) {
-        throw new HelmkitError('TEMPLATE_RECURSION', `tpl nested deeper than ${TPL_DEPTH_MAX} levels`);
-      }
-      const child = s.derive();
-      try {
-        child.parse('gotpl', text as string);
-      } catch (e) {
-        const msg = (e as { goMessage?: string }).goMessage ?? (e as Error).message;
-        throw new HelmkitError('TEMPLATE_PARSE', `cannot parse template ${JSON.stringify(text)}: ${msg}`);
-      }
-      tplDepth++;
-      try {
-        return child.execute('gotpl', vals ?? null, dynamic(child)).replaceAll('<no value>', '');
-      } catch (e) {
-        const msg = (e as { goMessage?: string }).goMessage ?? (e as Error).message;
-        if ((e as HelmkitError).code === 'TEMPLATE_LIMIT') throw e;
-        throw new HelmkitError(
-          'TEMPLATE_EXEC',
-          `error during tpl function execution for ${JSON.stringify(text)}: ${msg}`,
-          {},
-          { cause: e },
-        );
-      } finally {
-        tplDepth--;
-      }
-    }),
-  });
-  const funcsForRoot = dynamic(set);
   const rendered = new Map<string, string>();
   for (const name of keys) {
     const base = name.slice(name.lastIndexOf('/') + 1);
     if (base.startsWith('_')) continue;
     const r = templates.get(name)!;
-    const data = newMap();
-    for (const k of Object.keys(r.scope)) data[k] = r.scope[k];
+    // Helm shares one values map per chart and sets `.Template` on it before each template; templates that
+    // `set $ "Values" ...` (istio's zzz_profile.yaml) change what later templates of that chart see.
     const tmpl = newMap();
     tmpl.Name = name;
     tmpl.BasePath = r.basePath;
-    data.Template = tmpl;
-    const out = set.execute(name, data as GoValue, funcsForRoot);
+    r.scope.Template = tmpl;
+    const out = set.execute(name, r.scope as GoValue);
     rendered.set(name, out.includes('<no value>') ? out.replaceAll('<no value>', '') : out);
   }
   return rendered;

@@ -48,8 +48,8 @@ export interface Hook {
 }
 
 /**
- * Helm's kind install order (releaseutil.InstallOrder). Documents of other kinds come after these,
- * sorted by kind name.
+ * Helm 4's kind install order (releaseutil.InstallOrder). Documents of other kinds come after these,
+ * sorted by kind name. Helm 3.17's list is the same without the two webhook configuration kinds.
  */
 export const INSTALL_ORDER: readonly string[] = [
   'PriorityClass',
@@ -91,23 +91,54 @@ export const INSTALL_ORDER: readonly string[] = [
   'MutatingWebhookConfiguration',
   'ValidatingWebhookConfiguration',
 ];
-const ORDER = new Map(INSTALL_ORDER.map((k, i) => [k, i]));
+const ORDER_HELM4 = new Map(INSTALL_ORDER.map((k, i) => [k, i]));
+const ORDER_HELM3 = new Map(
+  INSTALL_ORDER.filter((k) => !k.endsWith('WebhookConfiguration')).map((k, i) => [k, i]),
+);
 
 /**
  * Splits a rendered file into YAML documents exactly as Helm's `releaseutil.SplitManifests`: the text is
  * trimmed, split on the pattern `(?:^|\s*\n)---\s*` (Go's `\s` is ASCII whitespace only), empty pieces
- * dropped and each piece trimmed.
+ * dropped and each piece trimmed. Hand-written scanner with the regex's leftmost-match semantics: a regex
+ * here costs quadratic time on long whitespace runs.
  */
 export function splitManifests(text: string): string[] {
+  const src = goTrimSpace(text);
   const out: string[] = [];
-  for (const piece of goTrimSpace(text).split(SEPARATOR)) {
-    if (piece === '') continue;
-    out.push(goTrimSpace(piece));
+  let pieceStart = 0;
+  let prevEnd = 0;
+  let from = 0;
+  for (;;) {
+    const i = src.indexOf('---', from);
+    if (i < 0) break;
+    let start = -1;
+    if (i === 0) start = 0;
+    else if (i > prevEnd && src.charCodeAt(i - 1) === 10) {
+      start = i - 1;
+      while (start > prevEnd && isAsciiSpace(src.charCodeAt(start - 1))) start--;
+    }
+    if (start < 0) {
+      from = i + 1;
+      continue;
+    }
+    let end = i + 3;
+    while (end < src.length && isAsciiSpace(src.charCodeAt(end))) end++;
+    pushPiece(out, src.slice(pieceStart, start));
+    pieceStart = end;
+    prevEnd = end;
+    from = end;
   }
+  pushPiece(out, src.slice(pieceStart));
   return out;
 }
-// Go's regexp `(?:^|\s*\n)---\s*` with `\s` = [\t\n\f\r ]; the one place a regex is right: Helm uses it.
-const SEPARATOR = /(?:^|[\t\n\f\r ]*\n)---[\t\n\f\r ]*/;
+
+function pushPiece(out: string[], piece: string) {
+  if (piece !== '') out.push(goTrimSpace(piece));
+}
+
+function isAsciiSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
+}
 
 function headError(file: string, detail: string, compat: Compat): HelmkitError {
   void compat;
@@ -151,6 +182,29 @@ function formatFloat32g(v: number): string {
  * with Helm's message. `typeName` is `releaseutil.SimpleHead` (Helm 3) or `util.SimpleHead` (Helm 4).
  */
 export function parseHead(doc: string, file: string, compat: Compat): ManifestHead {
+  // Pure function of its inputs: renders of the same chart produce the same documents again and again.
+  const key = `${compat}\u0000${file}\u0000${doc}`;
+  const hit = headCache.get(key);
+  if (hit) return hit;
+  const head = parseHeadUncached(doc, file, compat);
+  if (head.annotations) Object.freeze(head.annotations);
+  Object.freeze(head);
+  if (doc.length < 16 << 20) {
+    headCacheChars += key.length;
+    if (headCacheChars > HEAD_CACHE_CHARS) {
+      headCache.clear();
+      headCacheChars = key.length;
+    }
+    headCache.set(key, head);
+  }
+  return head;
+}
+
+const HEAD_CACHE_CHARS = 128 << 20;
+const headCache = new Map<string, ManifestHead>();
+let headCacheChars = 0;
+
+function parseHeadUncached(doc: string, file: string, compat: Compat): ManifestHead {
   let parsed: GoValue;
   try {
     parsed = parseGoYaml(doc, { file });
@@ -231,9 +285,9 @@ export interface SortedManifests {
   manifests: Manifest[];
 }
 
-function lessByKind(a: string, b: string): number {
-  const ia = ORDER.get(a);
-  const ib = ORDER.get(b);
+function lessByKind(order: ReadonlyMap<string, number>, a: string, b: string): number {
+  const ia = order.get(a);
+  const ib = order.get(b);
   if (ia === undefined && ib === undefined) return a === b ? 0 : a < b ? -1 : 1;
   if (ia === undefined) return 1;
   if (ib === undefined) return -1;
@@ -283,7 +337,8 @@ export function sortManifests(files: ReadonlyMap<string, string>, compat: Compat
     }
   }
   // Array.prototype.sort is stable, as Go's sort.SliceStable.
-  manifests.sort((a, b) => lessByKind(a.head.kind, b.head.kind));
-  hooks.sort((a, b) => lessByKind(a.kind, b.kind));
+  const order = compat === 'helm4' ? ORDER_HELM4 : ORDER_HELM3;
+  manifests.sort((a, b) => lessByKind(order, a.head.kind, b.head.kind));
+  hooks.sort((a, b) => lessByKind(order, a.kind, b.kind));
   return { hooks, manifests };
 }

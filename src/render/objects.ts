@@ -2,7 +2,16 @@ import type { Chart, ChartDependency, ChartFile, ChartMetadata } from '../chart/
 import type { Compat } from '../funcs/options.js';
 import { HelmkitError } from '../util/errors.js';
 import { defineFunc } from '../util/go/func.js';
-import { type GoMap, GoStruct, type GoValue, newMap, withGoMethods, withGoType } from '../util/go/value.js';
+import { marshalJSON, nilMap } from '../util/go/json.js';
+import {
+  type GoMap,
+  GoStruct,
+  type GoValue,
+  isMap,
+  newMap,
+  withGoMethods,
+  withGoType,
+} from '../util/go/value.js';
 import { CAPABILITIES_DATA } from './capabilities-data.js';
 import { compileGlob } from './glob.js';
 
@@ -14,7 +23,7 @@ function strings(list: readonly string[] | undefined): GoValue[] {
 
 function dependencyStruct(d: ChartDependency): GoStruct {
   return new GoStruct(
-    'chart.Dependency',
+    '*chart.Dependency',
     {
       Name: d.name,
       Version: d.version ?? '',
@@ -76,19 +85,87 @@ function metadataFields(m: ChartMetadata): Record<string, GoValue> {
   };
 }
 
+/** chart.Metadata's JSON field names, in declaration order (all `omitempty`). */
+const METADATA_JSON: ReadonlyArray<[string, string]> = [
+  ['Name', 'name'],
+  ['Home', 'home'],
+  ['Sources', 'sources'],
+  ['Version', 'version'],
+  ['Description', 'description'],
+  ['Keywords', 'keywords'],
+  ['Maintainers', 'maintainers'],
+  ['Icon', 'icon'],
+  ['APIVersion', 'apiVersion'],
+  ['Condition', 'condition'],
+  ['Tags', 'tags'],
+  ['AppVersion', 'appVersion'],
+  ['Deprecated', 'deprecated'],
+  ['Annotations', 'annotations'],
+  ['KubeVersion', 'kubeVersion'],
+  ['Dependencies', 'dependencies'],
+  ['Type', 'type'],
+];
+
+function isEmptyJson(v: GoValue): boolean {
+  if (v === '' || v === false || v === null || v === undefined) return true;
+  if (Array.isArray(v)) return v.length === 0;
+  if (isMap(v)) return Object.keys(v).length === 0;
+  return false;
+}
+
+/** encoding/json of Helm 3's `.Chart`: the embedded Metadata's tagged fields (omitempty), then `IsRoot`. */
+function chartJson(m: ChartMetadata, isRoot: boolean): string {
+  const fields = metadataFields(m);
+  const parts: string[] = [];
+  for (const [goName, jsonName] of METADATA_JSON) {
+    const v = fields[goName];
+    if (isEmptyJson(v)) continue;
+    if (goName === 'Maintainers' || goName === 'Dependencies') {
+      parts.push(`${JSON.stringify(jsonName)}:${marshalJSON(jsonView(v))}`);
+    } else parts.push(`${JSON.stringify(jsonName)}:${marshalJSON(v)}`);
+  }
+  parts.push(`"IsRoot":${isRoot}`);
+  return `{${parts.join(',')}}`;
+}
+
+/** Maintainers/dependencies as the maps encoding/json produces from their tagged, omitempty fields. */
+function jsonView(v: GoValue): GoValue {
+  if (!Array.isArray(v)) return v;
+  return v.map((x) => {
+    if (!(x instanceof GoStruct)) return x;
+    const out = newMap();
+    for (const [k, val] of Object.entries(x.fields)) {
+      const name =
+        k === 'ImportValues' ? 'import-values' : k === 'URL' ? 'url' : k.charAt(0).toLowerCase() + k.slice(1);
+      const always = x.typeName === '*chart.Dependency' && (k === 'Name' || k === 'Repository');
+      if (always || !isEmptyJson(val)) out[name] = val;
+    }
+    return out;
+  });
+}
+
 /**
- * `.Chart` as templates see it: Helm 3 passes a struct embedding `chart.Metadata` plus `IsRoot`
- * (fields promoted, so `.Chart.Name` works); Helm 4 passes a map with the same keys.
+ * `.Chart` as templates see it: Helm 3 passes `struct { chart.Metadata; IsRoot bool }` (Metadata embedded,
+ * so `.Chart.Name` works and `%v` prints `{{name ...} true}`); Helm 4 passes a map with the same keys.
  */
 export function chartObject(chart: Chart, isRoot: boolean, compat: Compat): GoValue {
   const fields = metadataFields(chart.metadata);
   if (compat === 'helm4') {
     const m = newMap();
     for (const [k, v] of Object.entries(fields)) m[k] = v;
+    if (!chart.metadata.annotations) m.Annotations = nilMap();
     m.IsRoot = isRoot;
     return m;
   }
-  return new GoStruct('struct { chart.Metadata; IsRoot bool }', { ...fields, IsRoot: isRoot });
+  const metadata = new GoStruct('chart.Metadata', fields);
+  const marshal = defineFunc('MarshalJSON', [], () => chartJson(chart.metadata, isRoot));
+  return new GoStruct(
+    'struct { chart.Metadata; IsRoot bool }',
+    { Metadata: metadata, IsRoot: isRoot },
+    { MarshalJSON: marshal },
+    false,
+    ['Metadata'],
+  );
 }
 
 /** Options that shape `.Release`. */
@@ -177,13 +254,14 @@ export function capabilitiesObject(
   const apiSet = new Set(apis);
   const has = defineFunc('Has', ['string'], (v) => apiSet.has(v as string));
   // VersionSet is a Go slice type with a method: an array (range/len/print) carrying `Has`.
-  const apiVersions = withGoMethods(withGoType([...apis], 'chartutil.VersionSet'), { Has: has });
+  const pkg = compat === 'helm4' ? 'common' : 'chartutil';
+  const apiVersions = withGoMethods(withGoType([...apis], `${pkg}.VersionSet`), { Has: has });
   const kubeString = defineFunc('String', [], () => kube.string);
   const kubeFields: Record<string, GoValue> =
     compat === 'helm4'
       ? { Version: kube.version, normalized: kube.string, Major: kube.major, Minor: kube.minor }
       : { Version: kube.version, Major: kube.major, Minor: kube.minor };
-  const kubeVersion = new GoStruct('chartutil.KubeVersion', kubeFields, {
+  const kubeVersion = new GoStruct(`${pkg}.KubeVersion`, kubeFields, {
     String: kubeString,
     GitVersion: kubeString,
   });
@@ -197,7 +275,7 @@ export function capabilitiesObject(
   if (compat === 'helm4') helmFields.KubeClientVersion = `v${kube.major}.${kube.minor}`;
   const helmVersion = new GoStruct('version.BuildInfo', helmFields);
   return new GoStruct(
-    'chartutil.Capabilities',
+    `*${pkg}.Capabilities`,
     { KubeVersion: kubeVersion, APIVersions: apiVersions, HelmVersion: helmVersion },
     {},
     true,

@@ -68,11 +68,14 @@ export function crdObjects(chart: Chart, parentPath = ''): CrdFile[] {
 }
 
 /**
- * Renders a loaded chart exactly as `helm template` does: values, capabilities, every template of the chart
- * tree, NOTES, hooks, CRDs, manifest order and the final text. Pure: never touches the file system
- * (values files and `--set-file` contents are passed in), safe to call concurrently on one `Chart`.
+ * The first half of {@link renderChart}: checks, values and the template engine. Returns every rendered
+ * template by full name (partials excluded, `<no value>` removed) before any YAML is read, plus the chart as
+ * values processing left it (disabled subcharts removed, aliases applied).
  */
-export function renderChart(chart: Chart, options: RenderOptions = {}): RenderResult {
+export function renderFiles(
+  chart: Chart,
+  options: RenderOptions = {},
+): { files: Map<string, string>; chart: Chart } {
   const compat: Compat = options.compat ?? 'helm3';
   const kube: KubeVersionInfo =
     options.kubeVersion !== undefined
@@ -111,6 +114,17 @@ export function renderChart(chart: Chart, options: RenderOptions = {}): RenderRe
     revision: 1,
   });
   const files = renderTemplates(top, computed.values, { release, capabilities, compat }, chart);
+  return { files, chart: top };
+}
+
+/**
+ * Renders a loaded chart exactly as `helm template` does: values, capabilities, every template of the chart
+ * tree, NOTES, hooks, CRDs, manifest order and the final text. Pure: never touches the file system
+ * (values files and `--set-file` contents are passed in), safe to call many times on one `Chart`.
+ */
+export function renderChart(chart: Chart, options: RenderOptions = {}): RenderResult {
+  const compat: Compat = options.compat ?? 'helm3';
+  const { files, chart: top } = renderFiles(chart, options);
   let notes = '';
   const notesName = `${top.metadata.name}/templates/NOTES.txt`;
   const manifestsIn = new Map<string, string>();

@@ -124,8 +124,31 @@ function randomPrime(bits: number): bigint {
   }
 }
 
+/** RSA key material as a native generator returns it. */
+export interface RsaKeyParts {
+  n: bigint;
+  e: bigint;
+  d: bigint;
+  p: bigint;
+  q: bigint;
+}
+
+let nativeRsa: ((bits: number) => RsaKeyParts) | undefined;
+
+/**
+ * Installs a native RSA key generator (the Node entry point passes one built on node:crypto). Pure-JS prime
+ * search costs seconds for 4096-bit keys; the native one is what makes `genCA` & co. as fast as Go's.
+ */
+export function setNativeRsaKeyGenerator(fn: ((bits: number) => RsaKeyParts) | undefined): void {
+  nativeRsa = fn;
+}
+
 /** RSA key generation (e = 65537), as Go's `rsa.GenerateKey`. */
 export function generateRSA(bits: number): PrivateKey {
+  if (nativeRsa) {
+    const k = nativeRsa(bits);
+    return k.p > k.q ? { kind: 'rsa', ...k } : { kind: 'rsa', ...k, p: k.q, q: k.p };
+  }
   const e = 65537n;
   for (;;) {
     const p = randomPrime(bits / 2);

@@ -83,12 +83,15 @@ export class GoStruct {
    * @param fields - exported fields in declaration order (Go prints structs in this order).
    * @param methods - methods callable from templates (`.Files.Get "x"`, `.Capabilities.APIVersions.Has "v1"`).
    * @param isPointer - true when the value is a pointer to a struct (`%v` prints `&{...}`).
+   * @param embedded - names of fields that are embedded structs: their fields and methods are promoted
+   *   (`.Chart.Name` on Helm 3's `struct { chart.Metadata; IsRoot bool }`).
    */
   constructor(
     readonly typeName: string,
     readonly fields: Record<string, GoValue>,
     readonly methods: Record<string, GoFunc> = {},
     readonly isPointer = false,
+    readonly embedded: readonly string[] = [],
   ) {}
 }
 

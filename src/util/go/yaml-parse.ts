@@ -79,6 +79,8 @@ interface MapNode {
   /** Flat key, value, key, value... */
   pairs: YNode[];
   pos: number;
+  /** Flow style (`{...}`, or a single-pair mapping inside a flow sequence). */
+  flow?: boolean;
 }
 interface AliasNode {
   k: typeof ALIAS;
@@ -103,6 +105,73 @@ function lineAt(text: string, pos: number): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i >= 0 && i < pos; i = text.indexOf('\n', i + 1)) line++;
   return line;
+}
+
+/** Code points in `text[from, to)` (libyaml's marks count characters, not UTF-16 units). */
+function codePoints(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff) n++;
+  }
+  return n;
+}
+
+/**
+ * libyaml only accepts an implicit (simple) key that stays on one line and whose `:` is at most 1024
+ * characters after the key's start (`yaml_parser_stale_simple_keys`); js-yaml has no such limit. In a flow
+ * collection a too-long or multi-line key is then not a key, and the parser fails at its `:`
+ * (`did not find expected ',' or '}'`); in a block mapping the scanner fails.
+ */
+function checkImplicitKey(
+  text: string,
+  e: { valueStart: number; valueEnd: number; anchorStart: number; tagStart: number; style: number },
+  map: MapNode,
+  parent: SeqNode | MapNode | null | undefined,
+  file: string | undefined,
+): void {
+  if (e.valueStart < 0) return;
+  const quoted = e.style === 2 || e.style === 3;
+  let start = quoted ? e.valueStart - 1 : e.valueStart;
+  if (e.anchorStart >= 0) start = Math.min(start, e.anchorStart - 1);
+  if (e.tagStart >= 0) start = Math.min(start, e.tagStart);
+  let colon = quoted ? e.valueEnd + 1 : e.valueEnd;
+  let multiline = false;
+  for (; colon < text.length; colon++) {
+    const c = text[colon];
+    if (c === '\n') multiline = true;
+    else if (c !== ' ' && c !== '\t' && c !== '\r') break;
+  }
+  if (text[colon] !== ':') return;
+  // An explicit `? key` is not a simple key.
+  let b = start - 1;
+  while (b >= 0 && (text[b] === ' ' || text[b] === '\t' || text[b] === '\n' || text[b] === '\r')) b--;
+  if (text[b] === '?') return;
+  for (let i = start; !multiline && i < e.valueEnd; i++) if (text.charCodeAt(i) === 10) multiline = true;
+  if (!map.flow) {
+    // Block keys: js-yaml already rejects multi-line ones. The first key of a mapping is not yet a
+    // required key in libyaml (its indentation is not rolled in yet); later ones are.
+    if (colon - start <= 1024 || codePoints(text, start, colon) <= 1024) return;
+    const l = lineAt(text, colon) - 1;
+    const msg =
+      map.pairs.length >= 2 ? "could not find expected ':'" : 'mapping values are not allowed in this context';
+    throw new GoYamlError(
+      `error converting YAML to JSON: yaml: ${l !== 0 ? `line ${l + 1}: ` : ''}${msg}`,
+      file,
+      l !== 0 ? l + 1 : undefined,
+    );
+  }
+  if (!multiline && (colon - start <= 1024 || codePoints(text, start, colon) <= 1024)) return;
+  const explicitMap = text[map.pos] === '{';
+  const ctx = explicitMap ? map.pos : (parent?.pos ?? map.pos);
+  let line = lineAt(text, colon) - 1;
+  if (line === 0) line = lineAt(text, ctx) - 1;
+  const where = line !== 0 ? `line ${line}: ` : '';
+  throw new GoYamlError(
+    `error converting YAML to JSON: yaml: ${where}did not find expected ',' or '${explicitMap ? '}' : ']'}'`,
+    file,
+    line !== 0 ? line : undefined,
+  );
 }
 
 /** Builds the node trees of every document from js-yaml's event stream. */
@@ -138,6 +207,10 @@ function buildDocuments(text: string, events: Event[], file: string | undefined)
           pos: e.valueStart,
         };
         anchor(e, n);
+        const top = stack[stack.length - 1];
+        if (docs.length === 0 && top?.k === MAP && top.pairs.length % 2 === 0) {
+          checkImplicitKey(text, e, top, stack[stack.length - 2], file);
+        }
         add(n);
         break;
       }
@@ -149,7 +222,7 @@ function buildDocuments(text: string, events: Event[], file: string | undefined)
         break;
       }
       case EVENT_ID.MAPPING: {
-        const n: MapNode = { k: MAP, pairs: [], pos: e.start };
+        const n: MapNode = { k: MAP, pairs: [], pos: e.start, flow: e.style === 2 };
         anchor(e, n);
         add(n);
         stack.push(n);
@@ -591,6 +664,23 @@ interface JsYamlErrorLike {
 }
 
 /**
+ * When line `l` would continue a multi-line plain scalar that ends the previous non-empty line (`key: value`
+ * or `- value`, no comment), the scalar's indentation (libyaml's `parser.indent + 1`); otherwise -1.
+ */
+function plainContinuationIndent(lines: string[], l: number): number {
+  let p = l - 1;
+  while (p >= 0 && (lines[p] as string).trim() === '') p--;
+  if (p < 0) return -1;
+  const prev = (lines[p] as string).replace(/\r$/, '');
+  if (prev.includes(' #')) return -1;
+  const kv = /^( *(?:- +)*)[^\s#'"{[\]}?|>!&*%@`-][^:#]*: +[^\s'"{[|>!&*#%@`]/.exec(prev);
+  if (kv) return (kv[1] as string).length + 1;
+  const item = /^( *(?:- +)*)- +[^\s'"{[|>!&*#%@`-]/.exec(prev);
+  if (item && !/: /.test(prev)) return (item[1] as string).length + 1;
+  return -1;
+}
+
+/**
  * Rebuilds libyaml's message for a syntax error js-yaml found. js-yaml's reasons are coarser than libyaml's,
  * so the common cases are recognised from the source text (best effort). libyaml (as yaml.v2 reports it)
  * prints `line N: ` only when the 0-based line of the problem is not 0; scanner errors add 1 to it, parser
@@ -608,7 +698,17 @@ function syntaxMessage(text: string, e: JsYamlErrorLike): { message: string; lin
   // Line-level problems up to the reported line, in source order.
   for (let l = 0; l <= Math.min(errLine, eofLine); l++) {
     const ln = (lines[l] as string).replace(/\r$/, '');
-    if (/^ *\t/.test(ln) && /\S/.test(ln)) return scanner(l, 'found character that cannot start any token');
+    if (/^ *\t/.test(ln) && /\S/.test(ln)) {
+      const cont = plainContinuationIndent(lines, l);
+      const tabCol = ln.indexOf('\t');
+      // A tab inside the indentation of a multi-line plain scalar's next line: libyaml's plain scalar
+      // scanner rejects it when it sits left of the scalar's indentation, and otherwise eats it as a blank.
+      if (cont >= 0 && tabCol < cont) return scanner(l, 'found a tab character that violates indentation');
+      if (cont >= 0) {
+        if (/^[ \t]*[^\s#'"{[-][^:#]*:(?: |$)/.test(ln))
+          return scanner(l, 'mapping values are not allowed in this context');
+      } else return scanner(l, 'found character that cannot start any token');
+    }
     // A more indented `key:` line right after `key: plain value` continues that plain scalar in libyaml,
     // whose scanner then rejects the `:` ("mapping values are not allowed").
     if (l > 0) {
@@ -641,16 +741,22 @@ function syntaxMessage(text: string, e: JsYamlErrorLike): { message: string; lin
   // Unclosed quotes and flow collections fail at the end of the stream.
   let quote = '';
   const flows: string[] = [];
+  // Last significant character outside comments (a closing quote for a quoted scalar).
+  let last = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i] as string;
     if (quote !== '') {
       if (quote === '"' && c === '\\') i++;
       else if (c === quote) {
         if (quote === "'" && text[i + 1] === "'") i++;
-        else quote = '';
+        else {
+          quote = '';
+          last = c;
+        }
       }
       continue;
     }
+    if (c !== ' ' && c !== '\t' && c !== '\r' && c !== '\n' && c !== '#') last = c;
     if ((c === '"' || c === "'") && (i === 0 || /[\s:[{,-]/.test(text[i - 1] as string))) quote = c;
     else if (c === '#' && (i === 0 || /\s/.test(text[i - 1] as string))) {
       const nl = text.indexOf('\n', i);
@@ -659,14 +765,22 @@ function syntaxMessage(text: string, e: JsYamlErrorLike): { message: string; lin
     else if ((c === ']' || c === '}') && flows.length > 0) flows.pop();
   }
   if (quote !== '') return scanner(eofLine, 'found unexpected end of stream');
+  // libyaml's stream-end token starts on a new line when the last line is not terminated.
+  const streamEndLine = text.length > 0 && text[text.length - 1] !== '\n' ? eofLine + 1 : eofLine;
   if (flows.length > 0) {
+    // After `[`, `{`, `,` or a value `:` the parser wants a node; after a node, a separator.
+    if (last === '[' || last === '{' || last === ',' || last === ':')
+      return parser(streamEndLine, 'did not find expected node content');
     return parser(
-      eofLine,
+      streamEndLine,
       flows[flows.length - 1] === '['
         ? "did not find expected ',' or ']'"
         : "did not find expected ',' or '}'",
     );
   }
+  // A required simple key (a plain scalar alone on the last line) fails at the stream end.
+  if (/expected ':' after a mapping key/.test(reason) && text.slice(e.mark?.position ?? 0).trim() === '')
+    return scanner(streamEndLine, "could not find expected ':'");
   if (/end of the stream or a document separator is expected/.test(reason)) {
     const prev = (lines[errLine - 1] ?? '').trim();
     if (/^- /.test(prev) || prev === '-') return parser(errLine, "did not find expected '-' indicator");
