@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { Compat } from '../chart/metadata.js';
+import { setRsaKeyPoolSize } from '../node/crypto.js';
 import { registerPackage } from './commands/package.js';
 import { registerRepo } from './commands/repo.js';
 import { registerShow } from './commands/show.js';
@@ -37,6 +38,8 @@ function usageLine(cmd: Command): string {
  * @returns the process exit code.
  */
 export async function main(argv: string[]): Promise<number> {
+  // One-shot process: no background RSA key pool (see src/node/crypto.ts).
+  setRsaKeyPoolSize(0);
   let compat: Compat = 'helm3';
   const ctx: CliContext = {
     stdout: (t) => void process.stdout.write(t),

@@ -141,7 +141,7 @@ function generatePrivateKey(typ: string): string {
   return pemEncode(type, der);
 }
 
-const CERT_TYPE = 'sprig.certificate';
+const CERT_TYPE = 'sprig.certificate' as const;
 
 /** Sprig's `certificate` struct (`.Cert`, `.Key`). */
 function certificate(cert: string, key: string): GoStruct {
@@ -377,13 +377,13 @@ export function cryptoFuncs(_options: FuncOptions): FuncMap {
     ),
     genSignedCert: defineFunc(
       'genSignedCert',
-      ['string', '[]interface {}', '[]interface {}', 'int', 'any'],
+      ['string', '[]interface {}', '[]interface {}', 'int', CERT_TYPE],
       (cn, ips, dns, days, ca) =>
         signedCert(cn as string, ips, dns, days as bigint, ca, () => generateRSA(2048)),
     ),
     genSignedCertWithKey: defineFunc(
       'genSignedCertWithKey',
-      ['string', '[]interface {}', '[]interface {}', 'int', 'any', 'string'],
+      ['string', '[]interface {}', '[]interface {}', 'int', CERT_TYPE, 'string'],
       (cn, ips, dns, days, ca, pem) => {
         const key = withKey(pem as string);
         return signedCert(cn as string, ips, dns, days as bigint, ca, () => key);

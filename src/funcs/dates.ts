@@ -110,6 +110,9 @@ function dateInZone(layout: string, date: GoValue, zone: string): string {
   return formatTime({ sec: t.sec, nsec: t.nsec, loc }, layout);
 }
 
+/** Go's `time.Time` as a parameter type (Sprig's `dateModify` and `unixEpoch` take one). */
+const TIME_TYPE = 'time.Time' as const;
+
 function needTime(v: GoValue): GoTime {
   const t = goTimeOf(v);
   if (!t) throw new GoFuncError(`wrong type for value; expected time.Time; got ${typeName(v)}`);
@@ -206,10 +209,10 @@ export function datesFuncs(_options: FuncOptions): FuncMap {
     htmlDateInZone: defineFunc('htmlDateInZone', ['any', 'string'], (d, z) =>
       dateInZone('2006-01-02', d, z as string),
     ),
-    dateModify: defineFunc('dateModify', ['string', 'any'], dateModify),
-    date_modify: defineFunc('date_modify', ['string', 'any'], dateModify),
-    mustDateModify: defineFunc('mustDateModify', ['string', 'any'], mustDateModify),
-    must_date_modify: defineFunc('must_date_modify', ['string', 'any'], mustDateModify),
+    dateModify: defineFunc('dateModify', ['string', TIME_TYPE], dateModify),
+    date_modify: defineFunc('date_modify', ['string', TIME_TYPE], dateModify),
+    mustDateModify: defineFunc('mustDateModify', ['string', TIME_TYPE], mustDateModify),
+    must_date_modify: defineFunc('must_date_modify', ['string', TIME_TYPE], mustDateModify),
     toDate: defineFunc('toDate', ['string', 'string'], (f, s) => {
       try {
         return timeStruct(parseTime(f as string, s as string, localLocation()));
@@ -225,7 +228,7 @@ export function datesFuncs(_options: FuncOptions): FuncMap {
         throw e;
       }
     }),
-    unixEpoch: defineFunc('unixEpoch', ['any'], (d) => String(needTime(d).sec)),
+    unixEpoch: defineFunc('unixEpoch', [TIME_TYPE], (d) => String(needTime(d).sec)),
     duration: defineFunc('duration', ['any'], duration),
     durationRound: defineFunc('durationRound', ['any'], durationRound),
     ago: defineFunc('ago', ['any'], (d) => {

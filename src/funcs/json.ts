@@ -24,12 +24,22 @@ function quietMarshal(v: GoValue, opts: Parameters<typeof marshalJSON>[1]): stri
   }
 }
 
+/** Strips JSON whitespace (space, tab, CR, LF) from both ends. */
+function jsonTrim(s: string): string {
+  let i = 0;
+  let j = s.length;
+  const ws = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+  while (i < j && ws(s.charCodeAt(i))) i++;
+  while (j > i && ws(s.charCodeAt(j - 1))) j--;
+  return s.slice(i, j);
+}
+
 const PRETTY = { indent: '  ', prefix: '' } as const;
 const RAW = { escapeHTML: false } as const;
 
 /**
  * The JSON functions: Helm's `toJson`, `fromJson`, `fromJsonArray` and Sprig's `toPrettyJson`,
- * `toRawJson`, `mustToJson`, `mustToPrettyJson`, `mustToRawJson`. Identical in Helm 3.17 and Helm 4.1
+ * `toRawJson`, `mustToJson`, `mustToPrettyJson`, `mustToRawJson`, `mustFromJson`. Identical in Helm 3.17 and Helm 4.1
  * (Helm 4's own `mustToJson` errors with the same message as Sprig's).
  */
 export function jsonFuncs(_options: FuncOptions): FuncMap {
@@ -50,6 +60,20 @@ export function jsonFuncs(_options: FuncOptions): FuncMap {
       const m = r.value === undefined ? newMap() : r.value;
       if (r.error !== undefined) (m as Record<string, GoValue>).Error = r.error;
       return m;
+    }),
+    // Sprig's mustFromJson (present in Helm 3.17 and 4.1): json.Unmarshal into interface{}, any JSON value;
+    // the decoder's error is the function's error.
+    mustFromJson: defineFunc('mustFromJson', ['string'], (s) => {
+      const r = unmarshalJSON(s as string, 'interface {}');
+      if (r.error !== undefined) throw new GoFuncError(r.error);
+      if (r.value === null) {
+        // unmarshalJSON reports no error for an out-of-range number at the top level (it gives nil); Go's
+        // decoder fails on it as it does inside a container.
+        const t = jsonTrim(s as string);
+        if (t !== 'null')
+          throw new GoFuncError(`json: cannot unmarshal number ${t} into Go value of type float64`);
+      }
+      return r.value === undefined ? null : r.value;
     }),
     // Helm's fromJSONArray: an error replaces the result with a one-element list holding the message.
     fromJsonArray: defineFunc('fromJsonArray', ['string'], (s) => {

@@ -50,7 +50,7 @@ export interface ParseURLOptions {
   strictIPLiteral?: boolean;
 }
 
-const enum Mode {
+enum Mode {
   Path = 1,
   PathSegment,
   Host,
@@ -62,7 +62,7 @@ const enum Mode {
 
 const UPPERHEX = '0123456789ABCDEF';
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 function isAlnum(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
@@ -181,7 +181,7 @@ function escapeError(s: string, i: number): GoURLError {
 }
 
 /** Go's `unescape`: decodes %XX (and `+` in query components); throws Go's error texts. */
-function unescape(s: string, mode: Mode): string {
+function urlUnescape(s: string, mode: Mode): string {
   let n = 0;
   let hasPlus = false;
   for (let i = 0; i < s.length; ) {
@@ -233,7 +233,7 @@ function unescape(s: string, mode: Mode): string {
 }
 
 /** Go's `escape`: percent-encodes (upper-case hex) every UTF-8 byte `shouldEscape` selects. */
-function escape(s: string, mode: Mode): string {
+function urlEscape(s: string, mode: Mode): string {
   let i = 0;
   for (; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -250,7 +250,8 @@ function escape(s: string, mode: Mode): string {
     } else {
       const cp = s.codePointAt(i)!;
       if (cp > 0xffff) i++;
-      for (const b of encoder.encode(String.fromCodePoint(cp))) out += `%${UPPERHEX[b >> 4]}${UPPERHEX[b & 15]}`;
+      for (const b of encoder.encode(String.fromCodePoint(cp)))
+        out += `%${UPPERHEX[b >> 4]}${UPPERHEX[b & 15]}`;
     }
   }
   return out;
@@ -448,13 +449,13 @@ function parseHost(host: string, strict: boolean): string {
       if (close < 0) throw new GoURLError("missing ']' in host");
       const colonPort = host.slice(close + 1);
       if (!validOptionalPort(colonPort)) throw new GoURLError(`invalid port ${quote(colonPort)} after host`);
-      const port = unescape(colonPort, Mode.Host);
+      const port = urlUnescape(colonPort, Mode.Host);
       const name = host.slice(1, close);
       const zone = name.indexOf('%25');
       const unescaped =
         zone >= 0
-          ? unescape(name.slice(0, zone), Mode.Host) + unescape(name.slice(zone), Mode.Zone)
-          : unescape(name, Mode.Host);
+          ? urlUnescape(name.slice(0, zone), Mode.Host) + urlUnescape(name.slice(zone), Mode.Zone)
+          : urlUnescape(name, Mode.Host);
       if (parseAddrIs4(unescaped)) throw new GoURLError('invalid IP-literal');
       return `[${unescaped}]${port}`;
     }
@@ -466,19 +467,19 @@ function parseHost(host: string, strict: boolean): string {
     const zone = host.slice(0, i).indexOf('%25');
     if (zone >= 0) {
       return (
-        unescape(host.slice(0, zone), Mode.Host) +
-        unescape(host.slice(zone, i), Mode.Zone) +
-        unescape(host.slice(i), Mode.Host)
+        urlUnescape(host.slice(0, zone), Mode.Host) +
+        urlUnescape(host.slice(zone, i), Mode.Zone) +
+        urlUnescape(host.slice(i), Mode.Host)
       );
     }
-    return unescape(host, Mode.Host);
+    return urlUnescape(host, Mode.Host);
   }
   const i = host.lastIndexOf(':');
   if (i !== -1) {
     const colonPort = host.slice(i);
     if (!validOptionalPort(colonPort)) throw new GoURLError(`invalid port ${quote(colonPort)} after host`);
   }
-  return unescape(host, Mode.Host);
+  return urlUnescape(host, Mode.Host);
 }
 
 function parseAuthority(authority: string, url: GoURL, strict: boolean): void {
@@ -489,24 +490,24 @@ function parseAuthority(authority: string, url: GoURL, strict: boolean): void {
   if (!validUserinfo(userinfo)) throw new GoURLError('net/url: invalid userinfo');
   const colon = userinfo.indexOf(':');
   if (colon < 0) {
-    url.user = { username: unescape(userinfo, Mode.UserPassword), password: '', passwordSet: false };
+    url.user = { username: urlUnescape(userinfo, Mode.UserPassword), password: '', passwordSet: false };
   } else {
-    const username = unescape(userinfo.slice(0, colon), Mode.UserPassword);
-    const password = unescape(userinfo.slice(colon + 1), Mode.UserPassword);
+    const username = urlUnescape(userinfo.slice(0, colon), Mode.UserPassword);
+    const password = urlUnescape(userinfo.slice(colon + 1), Mode.UserPassword);
     url.user = { username, password, passwordSet: true };
   }
 }
 
 function setPath(url: GoURL, p: string): void {
-  const path = unescape(p, Mode.Path);
+  const path = urlUnescape(p, Mode.Path);
   url.path = path;
-  url.rawPath = escape(path, Mode.Path) === p ? '' : p;
+  url.rawPath = urlEscape(path, Mode.Path) === p ? '' : p;
 }
 
 function setFragment(url: GoURL, f: string): void {
-  const frag = unescape(f, Mode.Fragment);
+  const frag = urlUnescape(f, Mode.Fragment);
   url.fragment = frag;
-  url.rawFragment = escape(frag, Mode.Fragment) === f ? '' : f;
+  url.rawFragment = urlEscape(frag, Mode.Fragment) === f ? '' : f;
 }
 
 /** An empty `url.URL`. */
@@ -604,8 +605,8 @@ export function urlHostname(url: GoURL): string {
 
 /** Go's `Userinfo.String`: `username[:password]`, escaped. */
 export function userinfoString(u: GoUserinfo): string {
-  let s = escape(u.username, Mode.UserPassword);
-  if (u.passwordSet) s += `:${escape(u.password, Mode.UserPassword)}`;
+  let s = urlEscape(u.username, Mode.UserPassword);
+  if (u.passwordSet) s += `:${urlEscape(u.password, Mode.UserPassword)}`;
   return s;
 }
 
@@ -640,7 +641,7 @@ function validEncoded(s: string, mode: Mode): boolean {
 
 function unescapeOrUndefined(s: string, mode: Mode): string | undefined {
   try {
-    return unescape(s, mode);
+    return urlUnescape(s, mode);
   } catch (e) {
     if (e instanceof GoURLError) return undefined;
     throw e;
@@ -652,14 +653,14 @@ function escapedPath(url: GoURL): string {
     if (unescapeOrUndefined(url.rawPath, Mode.Path) === url.path) return url.rawPath;
   }
   if (url.path === '*') return '*';
-  return escape(url.path, Mode.Path);
+  return urlEscape(url.path, Mode.Path);
 }
 
 function escapedFragment(url: GoURL): string {
   if (url.rawFragment !== '' && validEncoded(url.rawFragment, Mode.Fragment)) {
     if (unescapeOrUndefined(url.rawFragment, Mode.Fragment) === url.fragment) return url.rawFragment;
   }
-  return escape(url.fragment, Mode.Fragment);
+  return urlEscape(url.fragment, Mode.Fragment);
 }
 
 /** Go's `URL.String`. */
@@ -673,7 +674,7 @@ export function urlString(url: GoURL): string {
       if (!(url.omitHost && url.host === '' && url.user === null)) {
         if (url.host !== '' || url.path !== '' || url.user !== null) buf += '//';
         if (url.user !== null) buf += `${userinfoString(url.user)}@`;
-        if (url.host !== '') buf += escape(url.host, Mode.Host);
+        if (url.host !== '') buf += urlEscape(url.host, Mode.Host);
       }
     }
     const path = escapedPath(url);

@@ -5,8 +5,8 @@ import {
   emptyURL,
   GoURLError,
   type GoUserinfo,
-  parseURL,
   type ParseURLOptions,
+  parseURL,
   urlHostname,
   urlString,
   userinfoString,
@@ -79,6 +79,7 @@ export function urlsFuncs(options: FuncOptions): FuncMap {
   return {
     urlParse: defineFunc('urlParse', ['string'], (s: GoValue) => urlParse(s as string, opts)),
     urlJoin: defineFunc('urlJoin', ['map[string]interface {}'], (d: GoValue) =>
-      urlJoin((d as GoMap | null) ?? newMap(), opts),),
+      urlJoin((d as GoMap | null) ?? newMap(), opts),
+    ),
   };
 }

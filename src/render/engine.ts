@@ -60,7 +60,7 @@ function collect(
     subcharts[dep.metadata.name] = collect(dep, out, values, false, fullPath, ctx);
   }
   const library = isLibrary(chart);
-  const decoder = new TextDecoder();
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   for (const t of chart.templates) {
     const base = t.name.slice(t.name.lastIndexOf('/') + 1);
     if (library && !base.startsWith('_')) continue;

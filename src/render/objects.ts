@@ -15,7 +15,7 @@ import {
 import { CAPABILITIES_DATA } from './capabilities-data.js';
 import { compileGlob } from './glob.js';
 
-const decoder = new TextDecoder();
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 function strings(list: readonly string[] | undefined): GoValue[] {
   return withGoType([...(list ?? [])], '[]string');

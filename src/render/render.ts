@@ -52,7 +52,7 @@ function hasManifestExtension(name: string): boolean {
   return name.endsWith('.yaml') || name.endsWith('.yml') || name.endsWith('.json');
 }
 
-const decoder = new TextDecoder();
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** Helm's `Chart.CRDObjects()`: crds/ files of the chart, then of each dependency, depth first. */
 export function crdObjects(chart: Chart, parentPath = ''): CrdFile[] {

@@ -377,7 +377,7 @@ function validateOne(schemaText: string, values: GoMap, compat: Compat, chartNam
   return compat === 'helm4' ? helm4Lines(errors, doc) : helm3Lines(errors, doc);
 }
 
-const dec = new TextDecoder();
+const dec = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * Helm's `ValidateAgainstSchema`: validates the chart's values and, recursively, each subchart's scoped values

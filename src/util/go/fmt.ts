@@ -455,7 +455,7 @@ class Printer {
         }
         return;
       case 's':
-        this.fmtS(new TextDecoder().decode(v));
+        this.fmtS(new TextDecoder('utf-8', { ignoreBOM: true }).decode(v));
         return;
       case 'x':
         this.fmtSbx(v, LDIGITS);
@@ -464,7 +464,7 @@ class Printer {
         this.fmtSbx(v, UDIGITS);
         return;
       case 'q':
-        this.fmtQ(new TextDecoder().decode(v));
+        this.fmtQ(new TextDecoder('utf-8', { ignoreBOM: true }).decode(v));
         return;
       default: {
         // printValue of the []byte: each element as uint8 with the verb.

@@ -330,7 +330,7 @@ export function marshalJSON(v: GoValue, opts: MarshalOptions = {}): string {
 // Unmarshal
 // ---------------------------------------------------------------------------------------------------------
 
-const decoder = new TextDecoder();
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const encoder = new TextEncoder();
 
 /** Go's scanner quoteChar: how a byte is shown in `invalid character ...` messages. */

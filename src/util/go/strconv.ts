@@ -424,7 +424,7 @@ function unhex(c: number): number {
   return -1;
 }
 
-const utf8Decoder = new TextDecoder();
+const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const utf8Encoder = new TextEncoder();
 
 /**

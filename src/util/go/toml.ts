@@ -168,7 +168,7 @@ class TomlWriter {
     if (v instanceof GoNumber) {
       return v.kind === 'float32' ? this.float(v.value as number, 32) : String(v.value);
     }
-    if (v instanceof Uint8Array) return quoteString(new TextDecoder().decode(v));
+    if (v instanceof Uint8Array) return quoteString(new TextDecoder('utf-8', { ignoreBOM: true }).decode(v));
     if (Array.isArray(v)) {
       const items: string[] = [];
       for (const e of v) {
@@ -244,5 +244,8 @@ export function encodeToml(v: GoValue, options: EncodeTomlOptions = {}): string 
     w.table([], v);
     return w.text();
   }
+  // An array of tables needs a key (BurntSushi's `eArrayOfTables` with an empty key: errNoKey).
+  if (Array.isArray(v) && isArrayOfTables(v))
+    throw new TomlEncodeError('toml: top-level values must be Go maps or structs');
   return w.inline(v);
 }

@@ -109,8 +109,16 @@ export interface GoFunc {
 }
 
 /**
+ * A named (package-qualified) struct type as reflect prints it, e.g. `sprig.certificate`, `time.Time`: the
+ * argument must be a {@link GoStruct} with exactly that `typeName`. Go rejects a constant argument
+ * (`can't handle "x" for arg of type time.Time`), nil (`cannot assign nil to ...`) and other values
+ * (`wrong type for value; expected ...; got ...`) before calling the function.
+ */
+export type GoStructParamType = `${string}.${string}`;
+
+/**
  * Go parameter types as they matter for argument checking and conversion in `text/template`.
- * `any` is `interface {}` (anything, including nil).
+ * `any` is `interface {}` (anything, including nil); see {@link GoStructParamType} for struct types.
  */
 export type GoParamType =
   | 'any'
@@ -123,7 +131,8 @@ export type GoParamType =
   | '[]interface {}'
   | '[]string'
   | 'map[string]interface {}'
-  | '[]byte';
+  | '[]byte'
+  | GoStructParamType;
 
 /** Every value a template can see. */
 export type GoValue =

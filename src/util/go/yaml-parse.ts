@@ -100,10 +100,18 @@ function shortTag(tag: string): string {
   return tag.startsWith(TAG_PREFIX) ? `!!${tag.slice(TAG_PREFIX.length)}` : tag;
 }
 
-/** 1-based line of an offset. */
+/** libyaml's line breaks besides `\n`: CR (alone), NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR. */
+function isOtherBreak(c: number, next: number): boolean {
+  return (c === 13 && next !== 10) || c === 0x85 || c === 0x2028 || c === 0x2029;
+}
+
+/** 1-based line of an offset, counting line breaks as libyaml does. */
 function lineAt(text: string, pos: number): number {
   let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < pos; i = text.indexOf('\n', i + 1)) line++;
+  for (let i = 0; i < pos && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c > 12 && isOtherBreak(c, text.charCodeAt(i + 1)))) line++;
+  }
   return line;
 }
 
@@ -139,22 +147,27 @@ function checkImplicitKey(
   let multiline = false;
   for (; colon < text.length; colon++) {
     const c = text[colon];
-    if (c === '\n') multiline = true;
-    else if (c !== ' ' && c !== '\t' && c !== '\r') break;
+    if (c === '\n' || c === '\r') multiline = true;
+    else if (c !== ' ' && c !== '\t') break;
   }
   if (text[colon] !== ':') return;
   // An explicit `? key` is not a simple key.
   let b = start - 1;
   while (b >= 0 && (text[b] === ' ' || text[b] === '\t' || text[b] === '\n' || text[b] === '\r')) b--;
   if (text[b] === '?') return;
-  for (let i = start; !multiline && i < e.valueEnd; i++) if (text.charCodeAt(i) === 10) multiline = true;
+  for (let i = start; !multiline && i < e.valueEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c > 12 && isOtherBreak(c, 0))) multiline = true;
+  }
   if (!map.flow) {
-    // Block keys: js-yaml already rejects multi-line ones. The first key of a mapping is not yet a
+    // Block keys (js-yaml rejects most multi-line ones itself). The first key of a mapping is not yet a
     // required key in libyaml (its indentation is not rolled in yet); later ones are.
-    if (colon - start <= 1024 || codePoints(text, start, colon) <= 1024) return;
+    if (!multiline && (colon - start <= 1024 || codePoints(text, start, colon) <= 1024)) return;
     const l = lineAt(text, colon) - 1;
     const msg =
-      map.pairs.length >= 2 ? "could not find expected ':'" : 'mapping values are not allowed in this context';
+      map.pairs.length >= 2
+        ? "could not find expected ':'"
+        : 'mapping values are not allowed in this context';
     throw new GoYamlError(
       `error converting YAML to JSON: yaml: ${l !== 0 ? `line ${l + 1}: ` : ''}${msg}`,
       file,
@@ -743,6 +756,7 @@ function syntaxMessage(text: string, e: JsYamlErrorLike): { message: string; lin
   const flows: string[] = [];
   // Last significant character outside comments (a closing quote for a quoted scalar).
   let last = '';
+  let dashAt = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text[i] as string;
     if (quote !== '') {
@@ -756,6 +770,15 @@ function syntaxMessage(text: string, e: JsYamlErrorLike): { message: string; lin
       }
       continue;
     }
+    // `- ` where a flow node should start is a block entry token the parser rejects.
+    if (
+      dashAt < 0 &&
+      c === '-' &&
+      flows.length > 0 &&
+      (last === '[' || last === '{' || last === ',') &&
+      /^[\s]?$/.test(text[i + 1] ?? '')
+    )
+      dashAt = i;
     if (c !== ' ' && c !== '\t' && c !== '\r' && c !== '\n' && c !== '#') last = c;
     if ((c === '"' || c === "'") && (i === 0 || /[\s:[{,-]/.test(text[i - 1] as string))) quote = c;
     else if (c === '#' && (i === 0 || /\s/.test(text[i - 1] as string))) {
@@ -766,7 +789,12 @@ function syntaxMessage(text: string, e: JsYamlErrorLike): { message: string; lin
   }
   if (quote !== '') return scanner(eofLine, 'found unexpected end of stream');
   // libyaml's stream-end token starts on a new line when the last line is not terminated.
-  const streamEndLine = text.length > 0 && text[text.length - 1] !== '\n' ? eofLine + 1 : eofLine;
+  const lastCode = text.charCodeAt(text.length - 1);
+  const streamEndLine =
+    lineAt(text, text.length) -
+    1 +
+    (text.length > 0 && lastCode !== 10 && !isOtherBreak(lastCode, 0) ? 1 : 0);
+  if (dashAt >= 0) return parser(lineAt(text, dashAt) - 1, 'did not find expected node content');
   if (flows.length > 0) {
     // After `[`, `{`, `,` or a value `:` the parser wants a node; after a node, a separator.
     if (last === '[' || last === '{' || last === ',' || last === ':')
@@ -828,8 +856,40 @@ function markerOffsets(text: string): number[] {
   return out;
 }
 
+// Characters libyaml's reader refuses (outside #x9 | #xA | #xD | [#x20-#x7E] | #x85 | [#xA0-#xD7FF] |
+// [#xE000-#xFFFD] | [#x10000-#x10FFFF]); js-yaml accepts some of them.
+const CONTROL_RE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]/;
+
+/** Offset of the document marker that ends the first document, or -1. */
+function firstDocumentEnd(text: string): number {
+  let prev = 0;
+  let started = false;
+  for (const cut of markerOffsets(text)) {
+    if (cut > 0 && (started || /^[ \t]*[^\s#]/m.test(text.slice(prev, cut)))) return cut;
+    started = true;
+    prev = cut + 3;
+  }
+  return -1;
+}
+
+/** yaml.v2's reader error for a control character within the first document. */
+function checkControlCharacters(text: string, file: string | undefined): void {
+  const m = CONTROL_RE.exec(text);
+  if (m === null) return;
+  // yaml.v2 stops at the marker ending the first document, but its reader decodes the input ahead in
+  // 512-byte chunks: a control character in the chunk holding that marker still fails.
+  const end = firstDocumentEnd(text);
+  if (end >= 0 && m.index > end) {
+    const enc = new TextEncoder();
+    const readBytes = Math.ceil((enc.encode(text.slice(0, end + 4)).length + 1) / 512) * 512;
+    if (enc.encode(text.slice(0, m.index)).length >= readBytes) return;
+  }
+  throw new GoYamlError('error converting YAML to JSON: yaml: control characters are not allowed', file);
+}
+
 /** The first document's node, parsing only as much as yaml.v2 would (a broken later document is ignored). */
 function firstDocument(text: string, file: string | undefined, maxDepth: number): YNode | null {
+  checkControlCharacters(text, file);
   let events: Event[];
   try {
     events = parseEventsOrThrow(text, file, maxDepth);
