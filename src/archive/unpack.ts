@@ -8,6 +8,7 @@ import { ChartLoadError } from '../chart/errors.js';
 import { goPathClean, goPathExt } from '../chart/go-path.js';
 import { gunzipBounded } from '../chart/gunzip.js';
 import { LoadBudget, type LoadLimits } from '../chart/limits.js';
+import { archiveEntryPath } from '../chart/load.js';
 import { decodeMetadata } from '../chart/metadata.js';
 import { readTar } from '../chart/tar.js';
 import type { ChartFile } from '../chart/types.js';
@@ -25,8 +26,6 @@ export interface UnpackedChart {
   /** Files relative to the chart folder, in archive order (nested `.tgz` kept as files, as Helm keeps them). */
   readonly files: readonly ChartFile[];
 }
-
-const DRIVE_PATH = /^[a-zA-Z]:\//;
 
 function stripBom(data: Uint8Array): Uint8Array {
   return data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf
@@ -49,33 +48,7 @@ async function readArchive(
   const seen = new Set<string>();
   readTar(tarBytes, where || 'archive', (hd) => {
     if (hd.type === '5') return;
-    const delimiter = hd.name.includes('\\') ? '\\' : '/';
-    const parts = hd.name.split(delimiter);
-    let n = parts.slice(1).join('/');
-    if (n.startsWith('/')) {
-      throw new ChartLoadError('UNSAFE_PATH', 'chart illegally contains absolute paths', `${pre}${hd.name}`);
-    }
-    n = goPathClean(n);
-    if (n === '.') {
-      throw new ChartLoadError(
-        'UNSAFE_PATH',
-        `chart illegally contains content outside the base directory: ${JSON.stringify(hd.name)}`,
-        `${pre}${hd.name}`,
-      );
-    }
-    if (n.startsWith('..')) {
-      throw new ChartLoadError(
-        'UNSAFE_PATH',
-        'chart illegally references parent directory',
-        `${pre}${hd.name}`,
-      );
-    }
-    if (DRIVE_PATH.test(n)) {
-      throw new ChartLoadError('UNSAFE_PATH', 'chart contains illegally named files', `${pre}${hd.name}`);
-    }
-    if (parts[0] === 'Chart.yaml') {
-      throw new ChartLoadError('CHART_INVALID', 'chart yaml not in base directory', `${pre}${hd.name}`);
-    }
+    const n = archiveEntryPath(hd.name, pre);
     if (hd.type !== '0') {
       // Helm writes links (and devices, fifos) as empty files; helmkit never extracts them.
       throw new ChartLoadError(

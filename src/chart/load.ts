@@ -202,6 +202,38 @@ async function assemble(files: ChartFile[], ctx: Ctx, depth: number, where: stri
 
 const DRIVE_PATH = /^[a-zA-Z]:\//;
 
+/**
+ * The chart-relative path of a tar entry as Helm's archive loader computes it (first path element dropped,
+ * `path.Clean`ed), refusing absolute paths, parent references, drive names and a Chart.yaml outside the top
+ * folder with Helm's messages. Shared by the loader and `unpackChart`.
+ */
+export function archiveEntryPath(name: string, pre: string): string {
+  const delimiter = name.includes('\\') ? '\\' : '/';
+  const parts = name.split(delimiter);
+  let n = parts.slice(1).join('/');
+  if (n.startsWith('/')) {
+    throw new ChartLoadError('UNSAFE_PATH', 'chart illegally contains absolute paths', `${pre}${name}`);
+  }
+  n = goPathClean(n);
+  if (n === '.') {
+    throw new ChartLoadError(
+      'UNSAFE_PATH',
+      `chart illegally contains content outside the base directory: ${JSON.stringify(name)}`,
+      `${pre}${name}`,
+    );
+  }
+  if (n.startsWith('..')) {
+    throw new ChartLoadError('UNSAFE_PATH', 'chart illegally references parent directory', `${pre}${name}`);
+  }
+  if (DRIVE_PATH.test(n)) {
+    throw new ChartLoadError('UNSAFE_PATH', 'chart contains illegally named files', `${pre}${name}`);
+  }
+  if (parts[0] === 'Chart.yaml') {
+    throw new ChartLoadError('CHART_INVALID', 'chart yaml not in base directory', `${pre}${name}`);
+  }
+  return n;
+}
+
 /** Helm's `LoadArchiveFiles`, plus helmkit's shared budget, link and duplicate checks. */
 async function archiveFiles(data: Uint8Array, where: string, ctx: Ctx): Promise<ChartFile[]> {
   const { budget } = ctx;
@@ -218,34 +250,7 @@ async function archiveFiles(data: Uint8Array, where: string, ctx: Ctx): Promise<
   const seen = new Set<string>();
   readTar(tarBytes, where, (hd) => {
     if (hd.type === '5') return;
-    const delimiter = hd.name.includes('\\') ? '\\' : '/';
-    const parts = hd.name.split(delimiter);
-    let n = parts.slice(1).join(delimiter);
-    if (delimiter === '\\') n = n.split('\\').join('/');
-    if (n.startsWith('/')) {
-      throw new ChartLoadError('UNSAFE_PATH', 'chart illegally contains absolute paths', `${pre}${hd.name}`);
-    }
-    n = goPathClean(n);
-    if (n === '.') {
-      throw new ChartLoadError(
-        'UNSAFE_PATH',
-        `chart illegally contains content outside the base directory: ${JSON.stringify(hd.name)}`,
-        `${pre}${hd.name}`,
-      );
-    }
-    if (n.startsWith('..')) {
-      throw new ChartLoadError(
-        'UNSAFE_PATH',
-        'chart illegally references parent directory',
-        `${pre}${hd.name}`,
-      );
-    }
-    if (DRIVE_PATH.test(n)) {
-      throw new ChartLoadError('UNSAFE_PATH', 'chart contains illegally named files', `${pre}${hd.name}`);
-    }
-    if (parts[0] === 'Chart.yaml') {
-      throw new ChartLoadError('CHART_INVALID', 'chart yaml not in base directory', `${pre}${hd.name}`);
-    }
+    const n = archiveEntryPath(hd.name, pre);
     if (hd.type === '1' || hd.type === '2') {
       // Helm stores link entries as empty files; a link leading out of the chart is refused outright.
       const base = n.includes('/') ? n.slice(0, n.lastIndexOf('/')) : '';

@@ -1,10 +1,10 @@
 // npm run bench — helmkit vs the real Helm, measured in the same run (needs `npm run build` first and
 // ../shared/oracle/install-helm). Prints ratios, not only absolute times:
 //   (a) warm in-process template() vs spawning `helm3 template`, per chart
-//   (b) a sample of corpus cases in one Node process vs one `helm3` process per case
+//   (b) corpus cases in one Node process (charts loaded once) vs one `helm3` process per case
 //   (c) `helmkit template` CLI cold start vs `helm3 template`
 //   (d) peak memory (max RSS) rendering the largest chart, helmkit CLI vs helm3
-// Options: --runs N (default 5), --cases N (default 40 corpus cases for (b)).
+// Options: --runs N (default 10), --cases N (default 100: the first N corpus cases for (b); 300 = all).
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,7 +70,7 @@ for (const id of [
 }
 
 console.log(
-  `(b) ${SAMPLE} corpus cases: one Node process (load + render each) vs one helm3 process per case`,
+  `(b) first ${SAMPLE} corpus cases: one Node process (each chart loaded once) vs one helm3 process per case`,
 );
 const sample = cases
   .filter((_, i) => i % Math.max(1, Math.floor(cases.length / SAMPLE)) === 0)

@@ -27,6 +27,8 @@ ${Array.from({ length: 20 }, (_, i) => `  - {name: VAR_${i}, value: "value-${i}"
 ports: [80, 443, 8080, 9090]
 resources: {limits: {cpu: 500m, memory: 128Mi}, requests: {cpu: 250m, memory: 64Mi}}
 enabled: true
+big:
+${Array.from({ length: 60 }, (_, i) => `  key${i}: {name: item-${i}, weight: ${i}.5, tags: [a, b, "c ${i}"], nested: {on: ${i % 2 === 0}, text: "line one of ${i}"}}`).join('\n')}
 `;
 const HELPERS = `{{- define "bench.name" -}}{{ .Chart.Name }}{{- end -}}
 {{- define "bench.fullname" -}}{{ printf "%s-%s" .Release.Name (include "bench.name" .) }}{{- end -}}
@@ -72,6 +74,21 @@ spec:
           {{- if and .Values.enabled (gt (len .Values.ports) 2) }}
           # many ports {{ len .Values.ports }} {{ eq .Values.service.type "ClusterIP" }}
           {{- end }}
+---
+# function-heavy part: toYaml/toJson of a large map, include + nindent chains, string functions
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: {{ include "bench.fullname" . | trunc 63 | trimSuffix "-" }}
+  labels:
+    {{- include "bench.labels" . | nindent 4 }}
+data:
+  config.yaml: |
+    {{- toYaml .Values.big | nindent 4 }}
+  config.json: {{ toJson .Values.big | quote }}
+  {{- range $k, $v := .Values.labels }}
+  {{ $k | upper | quote }}: {{ $v | b64enc | sha256sum | trunc 12 | quote }}
+  {{- end }}
 `;
 
 // --- helmkit
