@@ -130,6 +130,7 @@ export async function runCase(api, c, compat, charts) {
     }
     const result = await api.template(chart, caseOptions(c, compat));
     stdout = result.manifest;
+    if (api.formatWarnings) stderr = api.formatWarnings(result.warnings ?? [], compat);
   } catch (e) {
     exit = 1;
     stderr = api.formatRenderError ? api.formatRenderError(e, compat) : `Error: ${e?.message ?? e}\n`;

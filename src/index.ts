@@ -53,7 +53,7 @@ export { nodeChartFileSystem } from './node/fs-source.js';
 export { loadChart } from './node/load.js';
 // Rendering (src/render), with value files read from disk by src/node.
 export { type TemplateOptions, template } from './node/template.js';
-export { formatRenderError } from './render/format-error.js';
+export { formatRenderError, formatWarnings } from './render/format-error.js';
 export type { Hook, Manifest, ManifestHead } from './render/manifests.js';
 export type { RenderOptions, ValuesSource } from './render/options.js';
 export type { CrdFile } from './render/output.js';

@@ -31,7 +31,12 @@ export interface RenderResult {
   releaseManifest: string;
   /** Every rendered template by full name (`chart/templates/x.yaml`), partials excluded. */
   files: Map<string, string>;
+  /** Warnings Helm logs for this render (deprecated chart, values that could not be coalesced), in order. */
+  warnings: string[];
 }
+
+/** The warning Helm logs before rendering a chart marked `deprecated: true`. */
+export const DEPRECATED_WARNING = 'This chart is deprecated';
 
 /** An error raised after rendering started: Helm prints its debug hint after these. */
 export class RenderError extends HelmkitError {}
@@ -75,7 +80,8 @@ export function crdObjects(chart: Chart, parentPath = ''): CrdFile[] {
 export function renderFiles(
   chart: Chart,
   options: RenderOptions = {},
-): { files: Map<string, string>; chart: Chart } {
+): { files: Map<string, string>; chart: Chart; warnings: string[] } {
+  const warnings: string[] = [];
   const compat: Compat = options.compat ?? 'helm3';
   const kube: KubeVersionInfo =
     options.kubeVersion !== undefined
@@ -85,6 +91,7 @@ export function renderFiles(
   if (type !== '' && type !== 'application') {
     throw new HelmkitError('CHART_NOT_INSTALLABLE', `${type} charts are not installable`);
   }
+  if (chart.metadata.deprecated) warnings.push(DEPRECATED_WARNING);
   checkDependencies(chart);
   const releaseName = options.releaseName ?? 'release-name';
   validateReleaseName(releaseName, compat);
@@ -98,6 +105,7 @@ export function renderFiles(
     ...(options.setFile ? { setFile: options.setFile } : {}),
     ...(options.setLiteral ? { setLiteral: options.setLiteral } : {}),
     ...(options.readFile ? { readSetFile: options.readFile } : {}),
+    warn: (m: string) => warnings.push(m),
   });
   const top = computed.chart;
   const capabilities = capabilitiesObject(kube, options.apiVersions ?? [], compat);
@@ -114,7 +122,7 @@ export function renderFiles(
     revision: 1,
   });
   const files = renderTemplates(top, computed.values, { release, capabilities, compat }, chart);
-  return { files, chart: top };
+  return { files, chart: top, warnings };
 }
 
 /**
@@ -124,7 +132,7 @@ export function renderFiles(
  */
 export function renderChart(chart: Chart, options: RenderOptions = {}): RenderResult {
   const compat: Compat = options.compat ?? 'helm3';
-  const { files, chart: top } = renderFiles(chart, options);
+  const { files, chart: top, warnings } = renderFiles(chart, options);
   let notes = '';
   const notesName = `${top.metadata.name}/templates/NOTES.txt`;
   const manifestsIn = new Map<string, string>();
@@ -153,6 +161,7 @@ export function renderChart(chart: Chart, options: RenderOptions = {}): RenderRe
     crds,
     releaseManifest: relManifest,
     files,
+    warnings,
   };
 }
 

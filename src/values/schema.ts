@@ -147,7 +147,8 @@ function helm3Message(e: ErrorObject, doc: unknown): string | undefined {
     case 'additionalProperties':
       return `${field}: Additional property ${String(p.additionalProperty)} is not allowed`;
     case 'type': {
-      const t = Array.isArray(p.type) ? (p.type as string[]).join('|') : String(p.type);
+      // gojsonschema prints several types as `[a,b]`, in the schema's order.
+      const t = Array.isArray(p.type) ? `[${(p.type as string[]).join(',')}]` : String(p.type);
       return `${field}: Invalid type. Expected: ${t}, given: ${jsonTypeHelm3(valueAt(doc, e.instancePath))}`;
     }
     case 'minLength':
@@ -210,7 +211,10 @@ function helm4Message(e: ErrorObject, doc: unknown): string {
     case 'additionalProperties':
       return `additional properties '${String(p.additionalProperty)}' not allowed`;
     case 'type': {
-      const t = Array.isArray(p.type) ? (p.type as string[]).join(' or ') : String(p.type);
+      // santhosh-tekuri/jsonschema lists types in its own fixed order (null first).
+      const t = Array.isArray(p.type)
+        ? [...(p.type as string[])].sort((a, b) => TYPE_ORDER.indexOf(a) - TYPE_ORDER.indexOf(b)).join(' or ')
+        : String(p.type);
       return `got ${jsonTypeHelm4(got)}, want ${t}`;
     }
     case 'minLength':
@@ -376,6 +380,8 @@ function validateOne(schemaText: string, values: GoMap, compat: Compat, chartNam
   const errors = (fn.errors ?? []) as ErrorObject[];
   return compat === 'helm4' ? helm4Lines(errors, doc) : helm3Lines(errors, doc);
 }
+
+const TYPE_ORDER = ['null', 'boolean', 'number', 'integer', 'string', 'array', 'object'];
 
 const dec = new TextDecoder('utf-8', { ignoreBOM: true });
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { loadChart } from '../../node/load.js';
 import { template } from '../../node/template.js';
-import { formatRenderError } from '../../render/format-error.js';
+import { formatRenderError, formatWarnings } from '../../render/format-error.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../context.js';
 import { locateChart } from '../locate-chart.js';
@@ -164,6 +164,8 @@ export function registerTemplate(program: Command, ctx: CliContext): void {
         const text = formatRenderError(e, compat);
         throw new CliError(text.replace(/^Error: /, '').replace(/\n$/, ''));
       }
+      const warnings = formatWarnings(result.warnings, compat);
+      if (warnings) ctx.stderr(warnings);
       if (flags.outputDir === undefined) {
         ctx.stdout(result.manifest);
         return;
