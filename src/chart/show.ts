@@ -2,8 +2,22 @@
  * `helm show chart|values|readme|crds|all` as text, exactly as Helm prints it (Helm 3 by default, Helm 4's
  * CRD separators with `compat: 'helm4'`).
  */
-import { type GoValue, isMap } from '../util/go/value.js';
-import { type EmitValue, marshalYamlV2 } from './go-yaml-emit.js';
+import { type GoValue, isMap, newMap } from '../util/go/value.js';
+import { marshalGoYaml } from '../util/go/yaml-emit.js';
+
+/** A JSON-shaped value (what encoding/json makes of chart metadata). */
+type EmitValue = null | string | boolean | bigint | number | EmitValue[] | { [key: string]: EmitValue };
+
+function toGo(v: EmitValue): GoValue {
+  if (Array.isArray(v)) return v.map(toGo);
+  if (v !== null && typeof v === 'object') {
+    const m = newMap();
+    for (const [k, x] of Object.entries(v)) m[k] = toGo(x);
+    return m;
+  }
+  return v;
+}
+
 import type { Compat } from './metadata.js';
 import type { Chart, ChartDependency, ChartFile, ChartMetadata } from './types.js';
 
@@ -77,7 +91,7 @@ export function metadataToYaml(md: ChartMetadata): string {
   if (md.dependencies && md.dependencies.length > 0) {
     o.dependencies = md.dependencies.map((d) => (d === null ? null : dependencyJson(d)));
   }
-  return marshalYamlV2(o);
+  return marshalGoYaml(toGo(o));
 }
 
 const README_NAMES = ['readme.md', 'readme.txt', 'readme'];
