@@ -2,6 +2,7 @@ import { defineFunc, type FuncMap, GoFuncError } from '../util/go/func.js';
 import { type GoValue, isMap, newMap } from '../util/go/value.js';
 import { GoMarshalError, marshalGoYaml, marshalGoYamlPretty } from '../util/go/yaml-emit.js';
 import { GoYamlError, jsonTypeName, parseGoYaml } from '../util/go/yaml-parse.js';
+import { deepCopy } from '../values/copy.js';
 import type { FuncOptions } from './options.js';
 
 function trimFinalNewline(s: string): string {
@@ -38,11 +39,39 @@ function toYamlPretty(v: GoValue): string {
   }
 }
 
+/**
+ * `parseGoYaml` memoised by text: charts call `fromYaml (include ...)` with the same text on every render.
+ * Results are deep-copied on the way out because templates may mutate what `fromYaml` returned.
+ */
+const parsed = new Map<string, { value: GoValue } | { error: GoYamlError }>();
+let parsedChars = 0;
+const PARSED_CHARS_MAX = 32 << 20;
+
+function parseCached(text: string): GoValue {
+  let hit = parsed.get(text);
+  if (!hit) {
+    try {
+      hit = { value: parseGoYaml(text) };
+    } catch (e) {
+      if (!(e instanceof GoYamlError)) throw e;
+      hit = { error: e };
+    }
+    parsedChars += text.length;
+    if (parsedChars > PARSED_CHARS_MAX) {
+      parsed.clear();
+      parsedChars = text.length;
+    }
+    parsed.set(text, hit);
+  }
+  if ('error' in hit) throw hit.error;
+  return deepCopy(hit.value);
+}
+
 /** Helm's `fromYaml`: a map; a parse error is returned in the map under `Error`; an empty or null document is `{}`. */
 function fromYaml(s: GoValue): GoValue {
   let v: GoValue;
   try {
-    v = parseGoYaml(s as string);
+    v = parseCached(s as string);
   } catch (e) {
     if (e instanceof GoYamlError) {
       const m = newMap();
@@ -64,7 +93,7 @@ function fromYaml(s: GoValue): GoValue {
 function fromYamlArray(s: GoValue): GoValue {
   let v: GoValue;
   try {
-    v = parseGoYaml(s as string);
+    v = parseCached(s as string);
   } catch (e) {
     if (e instanceof GoYamlError) return [e.message];
     throw e;
