@@ -118,12 +118,16 @@ export function registerTemplate(program: Command, ctx: CliContext): void {
       }
       let postRender: ((text: string) => string) | undefined;
       if (flags.postRenderer !== undefined) {
+        // Helm 4 only runs post-renderer plugins (helmkit has no plugin system): it rejects any name.
+        if (compat === 'helm4') {
+          throw new CliError(
+            `invalid argument "${flags.postRenderer}" for "--post-renderer" flag: plugin: {Name:${flags.postRenderer} Type:postrenderer/v1} not found`,
+          );
+        }
         const exe = findExecutable(flags.postRenderer);
         if (!exe) {
           throw new CliError(
-            compat === 'helm4'
-              ? `invalid argument "${flags.postRenderer}" for "--post-renderer" flag: plugin: {Name:${flags.postRenderer} Type:postrenderer/v1} not found`
-              : `invalid argument "${flags.postRenderer}" for "--post-renderer" flag: unable to find binary at ${flags.postRenderer}: exec: "${flags.postRenderer}": executable file not found in $PATH`,
+            `invalid argument "${flags.postRenderer}" for "--post-renderer" flag: unable to find binary at ${flags.postRenderer}: exec: "${flags.postRenderer}": executable file not found in $PATH`,
           );
         }
         const extra = flags.postRendererArgs ?? [];
@@ -198,11 +202,12 @@ function writeOutputDir(
   };
   if (flags.includeCrds) for (const crd of result.crds) write(crd.filename, crd.content);
   for (const m of result.manifests) write(m.name, m.content);
-  ctx.stdout('\n');
   if (flags.hooks !== false) {
     for (const h of result.hooks) {
       if (flags.skipTests && h.events.includes('test')) continue;
       write(h.path, h.manifest);
     }
   }
+  // Helm then prints the (empty) release manifest: one blank line.
+  ctx.stdout('\n');
 }

@@ -1,0 +1,76 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot, runHelm } from '../archive/helm.js';
+
+// `helmkit template` flags that write files or run programs, compared with the real Helm in the same run.
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'helmkit-template-flags-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function helmkit(args: string[]): Promise<{ exit: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [path.join(repoRoot, 'bin/helmkit.js'), ...args],
+      { cwd: repoRoot },
+      (err, stdout, stderr) => {
+        resolve({ exit: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = path.join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[path.relative(dir, p)] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+const CASES: Array<{ id: string; flags: string[]; writes: boolean }> = [
+  { id: 'output-dir', flags: ['--output-dir', 'OUT', '--include-crds'], writes: true },
+  {
+    id: 'output-dir-release-name',
+    flags: ['--output-dir', 'OUT', '--release-name', '--skip-tests'],
+    writes: true,
+  },
+  { id: 'post-renderer', flags: ['--post-renderer', '/bin/cat'], writes: false },
+];
+
+describe('helmkit template flags against helm', () => {
+  for (const helm of ['helm3', 'helm4'] as const) {
+    for (const c of CASES) {
+      it(`${helm} ${c.id}`, async () => {
+        const run = (who: string) =>
+          c.flags.map((f) => (f === 'OUT' ? path.join(tmp, `${helm}-${c.id}-${who}`) : f));
+        const base = ['template', 'demo', 'fixtures/charts/umbrella'];
+        const theirs = await runHelm(helm, [...base, ...run('helm')], repoRoot);
+        const mine = await helmkit([
+          ...base,
+          ...run('helmkit'),
+          ...(helm === 'helm4' ? ['--compat', 'helm4'] : []),
+        ]);
+        const norm = (s: string, who: string) =>
+          s.split(path.join(tmp, `${helm}-${c.id}-${who}`)).join('OUT');
+        expect({ exit: mine.exit, stdout: norm(mine.stdout, 'helmkit'), stderr: mine.stderr }).toEqual({
+          exit: theirs.exit,
+          stdout: norm(theirs.stdout, 'helm'),
+          stderr: theirs.stderr,
+        });
+        if (c.writes) {
+          expect(tree(path.join(tmp, `${helm}-${c.id}-helmkit`))).toEqual(
+            tree(path.join(tmp, `${helm}-${c.id}-helm`)),
+          );
+        }
+      });
+    }
+  }
+});
