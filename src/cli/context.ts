@@ -19,6 +19,8 @@ export class CliError extends Error {
   constructor(
     message: string,
     readonly exitCode = 1,
+    /** Exact stderr text to print instead of `Error: MESSAGE` (e.g. Helm 4's log line + error). */
+    readonly stderrText?: string,
   ) {
     super(message);
     this.name = 'CliError';

@@ -91,7 +91,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return commanderFailure(e, argv, program, ctx, failedCommand);
     if (e instanceof CliError) {
-      ctx.stderr(`Error: ${e.message}\n`);
+      ctx.stderr(e.stderrText ?? `Error: ${e.message}\n`);
       return e.exitCode;
     }
     ctx.stderr(`Error: ${e instanceof Error ? e.message : String(e)}\n`);

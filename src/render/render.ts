@@ -1,6 +1,7 @@
 import type { Chart } from '../chart/types.js';
 import type { Compat } from '../funcs/options.js';
 import { HelmkitError } from '../util/errors.js';
+import { quote } from '../util/go/strconv.js';
 import { computeValues } from '../values/compute.js';
 import { isCompatibleRange } from '../values/dependencies.js';
 import { renderTemplates } from './engine.js';
@@ -46,10 +47,13 @@ const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-
 /** Helm's release-name validation (`chartutil.ValidateReleaseName`, wrapped by `availableName`). */
 function validateReleaseName(name: string, compat: Compat): void {
   if (name === '' || name.length > 53 || !RELEASE_NAME.test(name)) {
-    throw new HelmkitError(
-      'RELEASE_NAME_INVALID',
-      `${compat === 'helm4' ? 'release name check failed: ' : ''}release name "${name}": invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53`,
-    );
+    const reason = `release name ${quote(name)}: invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53`;
+    if (compat !== 'helm4') throw new HelmkitError('RELEASE_NAME_INVALID', reason);
+    const e = new HelmkitError('RELEASE_NAME_INVALID', `release name check failed: ${reason}`);
+    // Helm 4 also logs the failure (log/slog text format) before printing the error.
+    (e as HelmkitError & { log?: string }).log =
+      `level=ERROR msg="release name check failed" error=${quote(reason)}`;
+    throw e;
   }
 }
 

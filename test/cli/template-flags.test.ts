@@ -35,7 +35,17 @@ function tree(dir: string): Record<string, string> {
   return out;
 }
 
-const CASES: Array<{ id: string; flags: string[]; writes: boolean }> = [
+const CASES: Array<{ id: string; flags: string[]; writes: boolean; noName?: boolean }> = [
+  {
+    id: 'name-template',
+    flags: ['--name-template', 'x-{{ "Y" | lower }}-{{ add 1 2 }}'],
+    writes: false,
+    noName: true,
+  },
+  { id: 'name-template-missing', flags: ['--name-template', '{{ .Foo }}'], writes: false, noName: true },
+  { id: 'name-template-parse-error', flags: ['--name-template', '{{ bad'], writes: false, noName: true },
+  { id: 'name-template-and-name', flags: ['--name-template', 'z'], writes: false },
+  { id: 'generate-name', flags: ['--generate-name', '--skip-tests'], writes: false, noName: true },
   { id: 'output-dir', flags: ['--output-dir', 'OUT', '--include-crds'], writes: true },
   {
     id: 'output-dir-release-name',
@@ -51,7 +61,9 @@ describe('helmkit template flags against helm', () => {
       it(`${helm} ${c.id}`, async () => {
         const run = (who: string) =>
           c.flags.map((f) => (f === 'OUT' ? path.join(tmp, `${helm}-${c.id}-${who}`) : f));
-        const base = ['template', 'demo', 'fixtures/charts/umbrella'];
+        const base = c.noName
+          ? ['template', 'fixtures/charts/umbrella']
+          : ['template', 'demo', 'fixtures/charts/umbrella'];
         const theirs = await runHelm(helm, [...base, ...run('helm')], repoRoot);
         const mine = await helmkit([
           ...base,

@@ -5,6 +5,7 @@ import { type Command, Option } from 'commander';
 import { loadChart } from '../../node/load.js';
 import { template } from '../../node/template.js';
 import { formatRenderError, formatWarnings } from '../../render/format-error.js';
+import { renderNameTemplate } from '../../render/name-template.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../context.js';
 import { locateChart } from '../locate-chart.js';
@@ -54,10 +55,6 @@ function findExecutable(name: string): string | undefined {
     }
   }
   return undefined;
-}
-
-function generatedName(): string {
-  return `chart-${Math.floor(Date.now() / 1000)}`;
 }
 
 /** `helmkit template [NAME] CHART`: renders like `helm template`, same stdout, stderr and exit code. */
@@ -111,10 +108,20 @@ export function registerTemplate(program: Command, ctx: CliContext): void {
       let releaseName: string;
       let chartArg: string;
       if (args.length === 2) {
+        if (flags.nameTemplate !== undefined)
+          throw new CliError('cannot set --name-template and also specify a name');
         [releaseName, chartArg] = args as [string, string];
       } else {
         chartArg = args[0];
-        releaseName = flags.generateName ? generatedName() : 'release-name';
+        // `helm template` names the release `release-name` (also with --generate-name) unless --name-template.
+        releaseName = 'release-name';
+        if (flags.nameTemplate !== undefined) {
+          try {
+            releaseName = renderNameTemplate(flags.nameTemplate, compat);
+          } catch (e) {
+            throw new CliError((e as Error).message);
+          }
+        }
       }
       let postRender: ((text: string) => string) | undefined;
       if (flags.postRenderer !== undefined) {
@@ -165,8 +172,7 @@ export function registerTemplate(program: Command, ctx: CliContext): void {
           ...(postRender ? { postRender } : {}),
         });
       } catch (e) {
-        const text = formatRenderError(e, compat);
-        throw new CliError(text.replace(/^Error: /, '').replace(/\n$/, ''));
+        throw new CliError(e instanceof Error ? e.message : String(e), 1, formatRenderError(e, compat));
       }
       const warnings = formatWarnings(result.warnings, compat);
       if (warnings) ctx.stderr(warnings);
