@@ -1,6 +1,6 @@
 import { RE2JS } from 're2js';
 
-const cache = new Map<string, ((path: string) => boolean) | null>();
+const cache = new Map<string, (path: string) => boolean>();
 
 function escapeRe(c: string): string {
   return /[\\^$.|?*+()[\]{}]/.test(c) ? `\\${c}` : c;
@@ -10,9 +10,10 @@ function escapeRe(c: string): string {
  * Compiles a `.Files.Glob` pattern with the semantics of gobwas/glob (the library Helm uses) with `/` as
  * separator: `*` any run of non-`/` characters, `**` any run of characters, `?` one non-`/` character,
  * `[abc]`, `[a-z]`, `[!x]` classes, `{a,b}` alternatives, `\` escapes. Translated to an RE2 expression
- * (linear time on any input). Returns null when the pattern does not compile (Helm then matches everything).
+ * (linear time on any input). A pattern that does not compile matches everything, as in Helm (which falls back
+ * to `**`).
  */
-export function compileGlob(pattern: string): ((path: string) => boolean) | null {
+export function compileGlob(pattern: string): (path: string) => boolean {
   const hit = cache.get(pattern);
   if (hit !== undefined) return hit;
   let re = '';
@@ -54,13 +55,13 @@ export function compileGlob(pattern: string): ((path: string) => boolean) | null
     else re += escapeRe(c);
   }
   if (depth !== 0) ok = false;
-  let fn: ((path: string) => boolean) | null = null;
+  let fn: ((path: string) => boolean) | undefined;
   if (ok) {
     try {
       const compiled = RE2JS.compile(`^(?:${re})$`, RE2JS.DOTALL);
       fn = (p: string) => compiled.matches(p);
     } catch {
-      fn = null;
+      fn = undefined;
     }
   }
   if (!fn) fn = () => true;

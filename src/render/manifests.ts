@@ -140,8 +140,7 @@ function isAsciiSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
 }
 
-function headError(file: string, detail: string, compat: Compat): HelmkitError {
-  void compat;
+function headError(file: string, detail: string): HelmkitError {
   return new HelmkitError('MANIFEST_INVALID', `YAML parse error on ${file}: ${detail}`, { file });
 }
 
@@ -209,7 +208,7 @@ function parseHeadUncached(doc: string, file: string, compat: Compat): ManifestH
   try {
     parsed = parseGoYaml(doc, { file });
   } catch (e) {
-    throw headError(file, (e as Error).message, compat);
+    throw headError(file, (e as Error).message);
   }
   const head: ManifestHead = { apiVersion: '', kind: '', name: '' };
   if (parsed === null || parsed === undefined) return head;
@@ -218,7 +217,6 @@ function parseHeadUncached(doc: string, file: string, compat: Compat): ManifestH
     throw headError(
       file,
       `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKind(parsed)} into Go value of type ${typeName}`,
-      compat,
     );
   }
   const field = (name: 'apiVersion' | 'kind'): string => {
@@ -228,7 +226,6 @@ function parseHeadUncached(doc: string, file: string, compat: Compat): ManifestH
       throw headError(
         file,
         `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKind(v)} into Go struct field SimpleHead.${name} of type string`,
-        compat,
       );
     }
     return s;
@@ -241,7 +238,6 @@ function parseHeadUncached(doc: string, file: string, compat: Compat): ManifestH
     throw headError(
       file,
       `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKind(meta)} into Go struct field SimpleHead.metadata of type ${META_TYPE}`,
-      compat,
     );
   }
   const name = scalarToString(meta.name);
@@ -249,7 +245,6 @@ function parseHeadUncached(doc: string, file: string, compat: Compat): ManifestH
     throw headError(
       file,
       `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKind(meta.name)} into Go struct field .metadata.name of type string`,
-      compat,
     );
   }
   head.name = name;
@@ -259,7 +254,6 @@ function parseHeadUncached(doc: string, file: string, compat: Compat): ManifestH
       throw headError(
         file,
         `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKind(ann)} into Go struct field .metadata.annotations of type map[string]string`,
-        compat,
       );
     }
     const out: Record<string, string> = Object.create(null);
@@ -269,7 +263,6 @@ function parseHeadUncached(doc: string, file: string, compat: Compat): ManifestH
         throw headError(
           file,
           `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKind((ann as GoMap)[k])} into Go struct field .metadata.annotations of type string`,
-          compat,
         );
       }
       out[k] = s;

@@ -322,9 +322,7 @@ export function filesObject(
     Glob: defineFunc('Glob', ['string'], (pattern) => {
       const match = compileGlob(pattern as string);
       const found = new Map<string, Uint8Array>();
-      if (match) {
-        for (const k of Object.keys(data)) if (match(k)) found.set(k, data[k]);
-      }
+      for (const k of Object.keys(data)) if (match(k)) found.set(k, data[k]);
       return filesObject(found, toYaml);
     }),
     Lines: defineFunc('Lines', ['string'], (name) => {
