@@ -44,7 +44,14 @@ function compile(schemaText: string, compat: Compat, chartName: string): Validat
   }
   checkRefs(schema, chartName);
   const Ctor = compat === 'helm4' ? ctor(Ajv2020Module) : ctor(AjvModule);
-  const ajv = new Ctor({ allErrors: true, strict: false, validateSchema: false, loadSchema: undefined });
+  // Schemas are compiled once per process; ajv's code optimisation passes cost more than they save here.
+  const ajv = new Ctor({
+    allErrors: true,
+    strict: false,
+    validateSchema: false,
+    loadSchema: undefined,
+    code: { optimize: false },
+  });
   // Helm 4's validator treats `format` as an annotation (no assertion); Helm 3's checks formats.
   if (compat === 'helm3') addFormats(ajv);
   let fn: ValidateFunction;
