@@ -261,9 +261,13 @@ export function capabilitiesObject(
     compat === 'helm4'
       ? { Version: kube.version, normalized: kube.string, Major: kube.major, Minor: kube.minor }
       : { Version: kube.version, Major: kube.major, Minor: kube.minor };
+  // Helm 4's second field is unexported: printed by %v, absent from JSON.
+  const kubeJson = () =>
+    `{"Version":${JSON.stringify(kube.version)},"Major":${JSON.stringify(kube.major)},"Minor":${JSON.stringify(kube.minor)}}`;
   const kubeVersion = new GoStruct(`${pkg}.KubeVersion`, kubeFields, {
     String: kubeString,
     GitVersion: kubeString,
+    ...(compat === 'helm4' ? { MarshalJSON: defineFunc('MarshalJSON', [], kubeJson) } : {}),
   });
   const hv = data.helmVersion;
   const helmFields: Record<string, GoValue> = {
@@ -272,8 +276,20 @@ export function capabilitiesObject(
     GitTreeState: hv.gitTreeState,
     GoVersion: hv.goVersion,
   };
-  if (compat === 'helm4') helmFields.KubeClientVersion = `v${kube.major}.${kube.minor}`;
-  const helmVersion = new GoStruct('version.BuildInfo', helmFields);
+  // The client-go version Helm 4 was built with: fixed, whatever --kube-version says.
+  const client = CAPABILITIES_DATA.helm4.kubeVersion;
+  if (compat === 'helm4') helmFields.KubeClientVersion = `v${client.major}.${client.minor}`;
+  // encoding/json uses BuildInfo's json tags (`version`, `git_commit`, ...), in field order.
+  const helmJson = () =>
+    `{${Object.entries(helmFields)
+      .map(
+        ([k, v]) =>
+          `${JSON.stringify(k.replace(/(?<=[a-z])(?=[A-Z])/g, '_').toLowerCase())}:${marshalJSON(v)}`,
+      )
+      .join(',')}}`;
+  const helmVersion = new GoStruct('version.BuildInfo', helmFields, {
+    MarshalJSON: defineFunc('MarshalJSON', [], helmJson),
+  });
   return new GoStruct(
     `*${pkg}.Capabilities`,
     { KubeVersion: kubeVersion, APIVersions: apiVersions, HelmVersion: helmVersion },

@@ -1,6 +1,6 @@
-import { describe } from 'vitest';
-import { runTable } from './h5-table.js';
+import { describeCaseTable } from '../helpers/case-table.js';
 
-describe('conversions functions (oracle table)', async () => {
-  await runTable('conversions');
-});
+describeCaseTable(
+  'conversions functions (oracle table)',
+  new URL('./cases/conversions.json', import.meta.url),
+);

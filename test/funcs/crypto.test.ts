@@ -2,11 +2,9 @@ import { createDecipheriv, createPrivateKey, createPublicKey, X509Certificate } 
 import { describe, expect, it } from 'vitest';
 import { createFuncMap } from '../../src/funcs/index.js';
 import { GoStruct } from '../../src/util/go/value.js';
-import { runTable } from './h5-table.js';
+import { describeCaseTable } from '../helpers/case-table.js';
 
-describe('crypto functions (oracle table)', async () => {
-  await runTable('crypto');
-});
+describeCaseTable('crypto functions (oracle table)', new URL('./cases/crypto.json', import.meta.url));
 
 describe('generated keys and certificates (validity checked with node:crypto)', () => {
   const f = createFuncMap({ compat: 'helm3' });

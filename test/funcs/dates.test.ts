@@ -2,11 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createFuncMap } from '../../src/funcs/index.js';
 import { sprint } from '../../src/util/go/fmt.js';
 import { typeName } from '../../src/util/go/value.js';
-import { runTable } from './h5-table.js';
+import { describeCaseTable } from '../helpers/case-table.js';
 
-describe('dates functions (oracle table)', async () => {
-  await runTable('dates');
-});
+describeCaseTable('dates functions (oracle table)', new URL('./cases/dates.json', import.meta.url));
 
 describe('time values by shape', () => {
   const f = createFuncMap({ compat: 'helm3' });

@@ -1,6 +1,3 @@
-import { describe } from 'vitest';
-import { runTable } from './h5-table.js';
+import { describeCaseTable } from '../helpers/case-table.js';
 
-describe('defaults functions (oracle table)', async () => {
-  await runTable('defaults');
-});
+describeCaseTable('defaults functions (oracle table)', new URL('./cases/defaults.json', import.meta.url));

@@ -1,6 +1,3 @@
-import { describe } from 'vitest';
-import { runTable } from './h5-table.js';
+import { describeCaseTable } from '../helpers/case-table.js';
 
-describe('dicts functions (oracle table)', async () => {
-  await runTable('dicts');
-});
+describeCaseTable('dicts functions (oracle table)', new URL('./cases/dicts.json', import.meta.url));

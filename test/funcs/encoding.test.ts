@@ -1,6 +1,3 @@
-import { describe } from 'vitest';
-import { runTable } from './h5-table.js';
+import { describeCaseTable } from '../helpers/case-table.js';
 
-describe('encoding functions (oracle table)', async () => {
-  await runTable('encoding');
-});
+describeCaseTable('encoding functions (oracle table)', new URL('./cases/encoding.json', import.meta.url));

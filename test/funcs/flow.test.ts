@@ -1,6 +1,3 @@
-import { describe } from 'vitest';
-import { runTable } from './h5-table.js';
+import { describeCaseTable } from '../helpers/case-table.js';
 
-describe('flow functions (oracle table)', async () => {
-  await runTable('flow');
-});
+describeCaseTable('flow functions (oracle table)', new URL('./cases/flow.json', import.meta.url));

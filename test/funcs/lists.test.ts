@@ -1,6 +1,3 @@
-import { describe } from 'vitest';
-import { runTable } from './h5-table.js';
+import { describeCaseTable } from '../helpers/case-table.js';
 
-describe('lists functions (oracle table)', async () => {
-  await runTable('lists');
-});
+describeCaseTable('lists functions (oracle table)', new URL('./cases/lists.json', import.meta.url));

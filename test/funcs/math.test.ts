@@ -1,6 +1,3 @@
-import { describe } from 'vitest';
-import { runTable } from './h5-table.js';
+import { describeCaseTable } from '../helpers/case-table.js';
 
-describe('math functions (oracle table)', async () => {
-  await runTable('math');
-});
+describeCaseTable('math functions (oracle table)', new URL('./cases/math.json', import.meta.url));

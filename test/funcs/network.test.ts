@@ -1,6 +1,3 @@
-import { describe } from 'vitest';
-import { runTable } from './h5-table.js';
+import { describeCaseTable } from '../helpers/case-table.js';
 
-describe('network functions (oracle table)', async () => {
-  await runTable('network');
-});
+describeCaseTable('network functions (oracle table)', new URL('./cases/network.json', import.meta.url));

@@ -1,6 +1,3 @@
-import { describe } from 'vitest';
-import { runTable } from './h5-table.js';
+import { describeCaseTable } from '../helpers/case-table.js';
 
-describe('paths functions (oracle table)', async () => {
-  await runTable('paths');
-});
+describeCaseTable('paths functions (oracle table)', new URL('./cases/paths.json', import.meta.url));

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createFuncMap } from '../../src/funcs/index.js';
-import { runTable } from './h5-table.js';
+import { describeCaseTable } from '../helpers/case-table.js';
 
-describe('random functions (oracle table)', async () => {
-  await runTable('random');
-});
+describeCaseTable('random functions (oracle table)', new URL('./cases/random.json', import.meta.url));
 
 describe('random functions by shape', () => {
   const f = createFuncMap({ compat: 'helm3' });

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createFuncMap } from '../../src/funcs/index.js';
-import { runTable } from './h5-table.js';
+import { describeCaseTable } from '../helpers/case-table.js';
 
-describe('regex functions (oracle table)', async () => {
-  await runTable('regex');
-});
+describeCaseTable('regex functions (oracle table)', new URL('./cases/regex.json', import.meta.url));
 
 describe('regex safety', () => {
   const f = createFuncMap({ compat: 'helm3' });

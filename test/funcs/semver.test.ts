@@ -1,6 +1,3 @@
-import { describe } from 'vitest';
-import { runTable } from './h5-table.js';
+import { describeCaseTable } from '../helpers/case-table.js';
 
-describe('semver functions (oracle table)', async () => {
-  await runTable('semver');
-});
+describeCaseTable('semver functions (oracle table)', new URL('./cases/semver.json', import.meta.url));

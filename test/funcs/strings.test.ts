@@ -1,6 +1,3 @@
-import { describe } from 'vitest';
-import { runTable } from './h5-table.js';
+import { describeCaseTable } from '../helpers/case-table.js';
 
-describe('strings functions (oracle table)', async () => {
-  await runTable('strings');
-});
+describeCaseTable('strings functions (oracle table)', new URL('./cases/strings.json', import.meta.url));

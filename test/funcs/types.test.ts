@@ -1,6 +1,3 @@
-import { describe } from 'vitest';
-import { runTable } from './h5-table.js';
+import { describeCaseTable } from '../helpers/case-table.js';
 
-describe('types functions (oracle table)', async () => {
-  await runTable('types');
-});
+describeCaseTable('types functions (oracle table)', new URL('./cases/types.json', import.meta.url));
