@@ -113,12 +113,29 @@ function hasManifestExtension(name: string): boolean {
   return ext === '.yaml' || ext === '.yml' || ext === '.json';
 }
 
+/** A CRD file with the name Helm gives it (`chart/charts/sub/crds/x.yaml`). */
+export interface CrdObject {
+  /** The file's path below the top chart, as printed in `# Source:` lines. */
+  filename: string;
+  /** The file itself. */
+  file: ChartFile;
+}
+
+/** Helm's `Chart.CRDObjects()`: crds/ manifests of the chart, then of each subchart, depth first. */
+export function crdObjects(chart: Chart, parentPath = ''): CrdObject[] {
+  const full = parentPath === '' ? chart.metadata.name : `${parentPath}/charts/${chart.metadata.name}`;
+  const out: CrdObject[] = [];
+  for (const f of chart.files) {
+    if (f.name.startsWith('crds/') && hasManifestExtension(f.name))
+      out.push({ filename: `${full}/${f.name}`, file: f });
+  }
+  for (const d of chart.dependencies) out.push(...crdObjects(d, full));
+  return out;
+}
+
 /** CRD files of a chart and its subcharts, in Helm's order (`Chart.CRDObjects`). */
 export function crdFiles(chart: Chart): ChartFile[] {
-  const out: ChartFile[] = [];
-  for (const f of chart.files) if (f.name.startsWith('crds/') && hasManifestExtension(f.name)) out.push(f);
-  for (const d of chart.dependencies) out.push(...crdFiles(d));
-  return out;
+  return crdObjects(chart).map((c) => c.file);
 }
 
 function startsWithDashes(data: Uint8Array): boolean {

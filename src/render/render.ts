@@ -1,3 +1,4 @@
+import { crdObjects } from '../chart/show.js';
 import type { Chart } from '../chart/types.js';
 import type { Compat } from '../funcs/options.js';
 import { HelmkitError } from '../util/errors.js';
@@ -57,23 +58,11 @@ function validateReleaseName(name: string, compat: Compat): void {
   }
 }
 
-function hasManifestExtension(name: string): boolean {
-  return name.endsWith('.yaml') || name.endsWith('.yml') || name.endsWith('.json');
-}
-
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
-/** Helm's `Chart.CRDObjects()`: crds/ files of the chart, then of each dependency, depth first. */
-export function crdObjects(chart: Chart, parentPath = ''): CrdFile[] {
-  const full = parentPath === '' ? chart.metadata.name : `${parentPath}/charts/${chart.metadata.name}`;
-  const out: CrdFile[] = [];
-  for (const f of chart.files) {
-    if (f.name.startsWith('crds/') && hasManifestExtension(f.name)) {
-      out.push({ filename: `${full}/${f.name}`, content: decoder.decode(f.data) });
-    }
-  }
-  for (const d of chart.dependencies) out.push(...crdObjects(d, full));
-  return out;
+/** The CRD files of the chart tree (Helm's `Chart.CRDObjects()`) with their text. */
+function crdTexts(chart: Chart): CrdFile[] {
+  return crdObjects(chart).map((c) => ({ filename: c.filename, content: decoder.decode(c.file.data) }));
 }
 
 /**
@@ -148,7 +137,7 @@ export function renderChart(chart: Chart, options: RenderOptions = {}): RenderRe
     manifestsIn.set(name, text);
   }
   const { hooks, manifests } = sortManifests(manifestsIn, compat);
-  const crds = crdObjects(top);
+  const crds = crdTexts(top);
   const outputOptions = {
     includeCrds: options.includeCrds ?? false,
     noHooks: options.noHooks ?? false,
