@@ -5,6 +5,7 @@ import { TemplateSet } from '../template/index.js';
 import { defineFunc, type FuncMap } from '../util/go/func.js';
 import { type GoMap, type GoStruct, type GoValue, isMap, newMap, withGoType } from '../util/go/value.js';
 import { marshalGoYaml } from '../util/go/yaml-emit.js';
+import { decodeUtf8Cached } from '../util/text.js';
 import { addHelmFuncs } from './helm-funcs.js';
 import { chartObject, filesObject } from './objects.js';
 
@@ -16,7 +17,8 @@ export interface EngineContext {
 }
 
 interface Renderable {
-  text: string;
+  /** The template's bytes; decoded only when the template set is (re)built. */
+  data: Uint8Array;
   scope: GoMap;
   basePath: string;
 }
@@ -60,12 +62,11 @@ function collect(
     subcharts[dep.metadata.name] = collect(dep, out, values, false, fullPath, ctx);
   }
   const library = isLibrary(chart);
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   for (const t of chart.templates) {
     const base = t.name.slice(t.name.lastIndexOf('/') + 1);
     if (library && !base.startsWith('_')) continue;
     out.set(`${fullPath}/${t.name}`, {
-      text: decoder.decode(t.data),
+      data: t.data,
       scope,
       basePath: `${fullPath}/templates`,
     });
@@ -99,7 +100,7 @@ function buildSet(
 ): TemplateSet {
   const set = new TemplateSet({ funcs, compat });
   addHelmFuncs(set);
-  for (const name of keys) set.parse(name, templates.get(name)!.text);
+  for (const name of keys) set.parse(name, decodeUtf8Cached(templates.get(name)!.data));
   return set;
 }
 

@@ -181,26 +181,35 @@ function formatFloat32g(v: number): string {
  * with Helm's message. `typeName` is `releaseutil.SimpleHead` (Helm 3) or `util.SimpleHead` (Helm 4).
  */
 export function parseHead(doc: string, file: string, compat: Compat): ManifestHead {
-  // Pure function of its inputs: renders of the same chart produce the same documents again and again.
-  const key = `${compat}\u0000${file}\u0000${doc}`;
-  const hit = headCache.get(key);
+  // Pure function of its inputs: renders of the same chart produce the same documents again and again. The
+  // document itself is the inner key (not a concatenation with the file name): a concatenated key would copy
+  // every document, megabytes for CRD-heavy charts, on every render.
+  const outer = `${compat}\u0000${file}`;
+  let perFile = headCache.get(outer);
+  const hit = perFile?.get(doc);
   if (hit) return hit;
   const head = parseHeadUncached(doc, file, compat);
   if (head.annotations) Object.freeze(head.annotations);
   Object.freeze(head);
   if (doc.length < 16 << 20) {
-    headCacheChars += key.length;
+    headCacheChars += doc.length + outer.length;
     if (headCacheChars > HEAD_CACHE_CHARS) {
       headCache.clear();
-      headCacheChars = key.length;
+      perFile = undefined;
+      headCacheChars = doc.length + outer.length;
     }
-    headCache.set(key, head);
+    if (!perFile) {
+      perFile = new Map();
+      headCache.set(outer, perFile);
+    }
+    perFile.set(doc, head);
   }
   return head;
 }
 
 const HEAD_CACHE_CHARS = 128 << 20;
-const headCache = new Map<string, ManifestHead>();
+/** compat + file → document text → head. */
+const headCache = new Map<string, Map<string, ManifestHead>>();
 let headCacheChars = 0;
 
 function parseHeadUncached(doc: string, file: string, compat: Compat): ManifestHead {

@@ -12,10 +12,9 @@ import {
   withGoMethods,
   withGoType,
 } from '../util/go/value.js';
+import { decodeUtf8Cached } from '../util/text.js';
 import { CAPABILITIES_DATA } from './capabilities-data.js';
 import { compileGlob } from './glob.js';
-
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 function strings(list: readonly string[] | undefined): GoValue[] {
   return withGoType([...(list ?? [])], '[]string');
@@ -300,7 +299,7 @@ export function capabilitiesObject(
 
 /** Converts bytes to a Go string (invalid UTF-8 becomes U+FFFD, as a Go string printed through fmt would). */
 export function bytesToString(b: Uint8Array): string {
-  return decoder.decode(b);
+  return decodeUtf8Cached(b);
 }
 
 function base64(b: Uint8Array): string {

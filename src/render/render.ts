@@ -3,6 +3,7 @@ import type { Chart } from '../chart/types.js';
 import type { Compat } from '../funcs/options.js';
 import { HelmkitError } from '../util/errors.js';
 import { quote } from '../util/go/strconv.js';
+import { decodeUtf8Cached } from '../util/text.js';
 import { computeValues } from '../values/compute.js';
 import { isCompatibleRange } from '../values/dependencies.js';
 import { renderTemplates } from './engine.js';
@@ -15,7 +16,7 @@ import {
   releaseObject,
 } from './objects.js';
 import type { RenderOptions } from './options.js';
-import { type CrdFile, releaseManifest, templateStdout } from './output.js';
+import { type CrdFile, releaseManifestParts, templateStdout } from './output.js';
 
 /** Everything a render produces. */
 export interface RenderResult {
@@ -58,11 +59,9 @@ function validateReleaseName(name: string, compat: Compat): void {
   }
 }
 
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-
 /** The CRD files of the chart tree (Helm's `Chart.CRDObjects()`) with their text. */
 function crdTexts(chart: Chart): CrdFile[] {
-  return crdObjects(chart).map((c) => ({ filename: c.filename, content: decoder.decode(c.file.data) }));
+  return crdObjects(chart).map((c) => ({ filename: c.filename, content: decodeUtf8Cached(c.file.data) }));
 }
 
 /**
@@ -144,15 +143,26 @@ export function renderChart(chart: Chart, options: RenderOptions = {}): RenderRe
     skipTests: options.skipTests ?? false,
     showOnly: options.showOnly ?? [],
   };
-  let relManifest = releaseManifest(crds, manifests, outputOptions.includeCrds);
-  if (options.postRender) relManifest = options.postRender(relManifest);
+  const relParts = releaseManifestParts(crds, manifests, outputOptions.includeCrds);
+  let relManifest: string | undefined;
+  let stdout: string;
+  if (options.postRender) {
+    relManifest = options.postRender(relParts.join(''));
+    stdout = templateStdout(relManifest, hooks, outputOptions);
+  } else {
+    // One join builds stdout; the stored release manifest is joined only if someone reads it.
+    stdout = templateStdout(relParts, hooks, outputOptions);
+  }
   return {
-    manifest: templateStdout(relManifest, hooks, outputOptions),
+    manifest: stdout,
     notes,
     hooks,
     manifests,
     crds,
-    releaseManifest: relManifest,
+    get releaseManifest(): string {
+      relManifest ??= relParts.join('');
+      return relManifest;
+    },
     files,
     warnings,
   };

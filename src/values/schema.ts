@@ -10,6 +10,7 @@ import Ajv2020Module from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { Chart } from '../chart/types.js';
 import { type GoMap, GoNumber, type GoValue, isMap } from '../util/go/value.js';
+import { decodeUtf8Cached } from '../util/text.js';
 import type { Compat } from './coalesce.js';
 import { ValuesError } from './errors.js';
 
@@ -28,6 +29,22 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
 ) => void;
 
 const validators = new Map<string, ValidateFunction>();
+/** Per loaded schema file: its validator per compat mode (no re-decoding, no hashing of the text per render). */
+const byBytes = new WeakMap<Uint8Array, Partial<Record<Compat, ValidateFunction>>>();
+
+function compileBytes(schema: Uint8Array, compat: Compat, chartName: string): ValidateFunction {
+  let entry = byBytes.get(schema);
+  if (entry === undefined) {
+    entry = {};
+    byBytes.set(schema, entry);
+  }
+  let fn = entry[compat];
+  if (fn === undefined) {
+    fn = compile(decodeUtf8Cached(schema), compat, chartName);
+    entry[compat] = fn;
+  }
+  return fn;
+}
 
 function compile(schemaText: string, compat: Compat, chartName: string): ValidateFunction {
   const key = `${compat}\u0000${schemaText}`;
@@ -380,8 +397,8 @@ function helm3Lines(errors: ErrorObject[], doc: unknown): string {
   return out;
 }
 
-function validateOne(schemaText: string, values: GoMap, compat: Compat, chartName: string): string {
-  const fn = compile(schemaText, compat, chartName);
+function validateOne(schema: Uint8Array, values: GoMap, compat: Compat, chartName: string): string {
+  const fn = compileBytes(schema, compat, chartName);
   const doc = toJSONValue(values) ?? {};
   if (fn(doc)) return '';
   const errors = (fn.errors ?? []) as ErrorObject[];
@@ -389,8 +406,6 @@ function validateOne(schemaText: string, values: GoMap, compat: Compat, chartNam
 }
 
 const TYPE_ORDER = ['null', 'boolean', 'number', 'integer', 'string', 'array', 'object'];
-
-const dec = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * Helm's `ValidateAgainstSchema`: validates the chart's values and, recursively, each subchart's scoped values
@@ -409,7 +424,7 @@ export function validateChartSchemas(chart: Chart, values: GoMap, compat: Compat
 function collect(chart: Chart, values: GoMap, compat: Compat): string {
   let sb = '';
   if (chart.schema !== undefined) {
-    const errs = validateOne(dec.decode(chart.schema), values, compat, chart.metadata.name);
+    const errs = validateOne(chart.schema, values, compat, chart.metadata.name);
     if (errs !== '') sb += `${chart.metadata.name}:\n${errs}`;
   }
   for (const sub of chart.dependencies) {

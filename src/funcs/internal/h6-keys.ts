@@ -143,23 +143,32 @@ export function setNativeRsaKeyGenerator(fn: ((bits: number) => RsaKeyParts) | u
   nativeRsa = fn;
 }
 
+/**
+ * Assembles an RSA key (e = 65537) from two primes as Go's `rsa.GenerateKey` does: rejected (undefined) when
+ * the primes are equal, the modulus is not exactly `bits` long, or e divides the totient; otherwise
+ * d = e⁻¹ mod φ(n), with p the larger prime.
+ */
+export function rsaKeyFromPrimes(bits: number, a: bigint, b: bigint): RsaKeyParts | undefined {
+  const e = 65537n;
+  if (a === b) return undefined;
+  const n = a * b;
+  if (n.toString(2).length !== bits) return undefined;
+  const phi = (a - 1n) * (b - 1n);
+  if (phi % e === 0n) return undefined;
+  const d = modInv(e, phi);
+  return a > b ? { n, e, d, p: a, q: b } : { n, e, d, p: b, q: a };
+}
+
 /** RSA key generation (e = 65537), as Go's `rsa.GenerateKey`. */
 export function generateRSA(bits: number): PrivateKey {
   if (nativeRsa) {
     const k = nativeRsa(bits);
     return k.p > k.q ? { kind: 'rsa', ...k } : { kind: 'rsa', ...k, p: k.q, q: k.p };
   }
-  const e = 65537n;
+  const half = Math.floor(bits / 2);
   for (;;) {
-    const p = randomPrime(bits / 2);
-    const q = randomPrime(bits / 2);
-    if (p === q) continue;
-    const n = p * q;
-    if (n.toString(2).length !== bits) continue;
-    const phi = (p - 1n) * (q - 1n);
-    if (phi % e === 0n) continue;
-    const d = modInv(e, phi);
-    return p > q ? { kind: 'rsa', n, e, d, p, q } : { kind: 'rsa', n, e, d, p: q, q: p };
+    const k = rsaKeyFromPrimes(bits, randomPrime(half), randomPrime(bits - half));
+    if (k) return { kind: 'rsa', ...k };
   }
 }
 
