@@ -1,5 +1,10 @@
-import { generatePrime, generatePrimeSync } from 'node:crypto';
-import { type RsaKeyParts, rsaKeyFromPrimes, setNativeRsaKeyGenerator } from '../funcs/internal/h6-keys.js';
+import { createPrivateKey, generatePrime, generatePrimeSync, sign } from 'node:crypto';
+import {
+  type RsaKeyParts,
+  rsaKeyFromPrimes,
+  setNativeRsaKeyGenerator,
+  setNativeRsaSigner,
+} from '../funcs/internal/h6-keys.js';
 
 /**
  * RSA keys for `genCA`, `genSelfSignedCert`, `genPrivateKey "rsa"` & co. Charts call these on every render, and
@@ -77,8 +82,48 @@ export function prefetchRsaKeys(bits = 2048): void {
   refill(bits);
 }
 
-/** Makes the function library generate RSA keys with node:crypto (OpenSSL primes) instead of pure JS. */
+function b64u(v: bigint): string {
+  let hex = v.toString(16);
+  if (hex.length % 2) hex = `0${hex}`;
+  return Buffer.from(hex, 'hex').toString('base64url');
+}
+
+/** RSASSA-PKCS1-v1_5 SHA-256 with OpenSSL: the same (deterministic) bytes as the pure-JS signer. */
+function signRsa(k: RsaKeyParts, msg: Uint8Array): Uint8Array {
+  const key = createPrivateKey({
+    format: 'jwk',
+    key: {
+      kty: 'RSA',
+      n: b64u(k.n),
+      e: b64u(k.e),
+      d: b64u(k.d),
+      p: b64u(k.p),
+      q: b64u(k.q),
+      dp: b64u(k.d % (k.p - 1n)),
+      dq: b64u(k.d % (k.q - 1n)),
+      qi: b64u(modInverse(k.q, k.p)),
+    },
+  });
+  return new Uint8Array(sign('sha256', msg, key));
+}
+
+function modInverse(a: bigint, m: bigint): bigint {
+  let [r0, r1] = [((a % m) + m) % m, m];
+  let [s0, s1] = [1n, 0n];
+  while (r1 !== 0n) {
+    const q = r0 / r1;
+    [r0, r1] = [r1, r0 - q * r1];
+    [s0, s1] = [s1, s0 - q * s1];
+  }
+  return ((s0 % m) + m) % m;
+}
+
+/**
+ * Makes the function library generate RSA keys (OpenSSL primes) and sign with RSA through node:crypto instead
+ * of pure JS.
+ */
 export function installNodeCrypto(): void {
+  setNativeRsaSigner(signRsa);
   setNativeRsaKeyGenerator((bits) => {
     const key = pools.get(bits)?.shift();
     refill(bits);

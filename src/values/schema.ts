@@ -13,6 +13,7 @@ import { type GoMap, GoNumber, type GoValue, isMap } from '../util/go/value.js';
 import { decodeUtf8Cached } from '../util/text.js';
 import type { Compat } from './coalesce.js';
 import { ValuesError } from './errors.js';
+import { type PreparedSchema, prepareSchema, schemaVerdict } from './schema-verdict.js';
 
 // CJS/ESM interop: the constructors are the default export (or its `default`).
 type AjvCtor = new (
@@ -29,27 +30,31 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
 ) => void;
 
 const validators = new Map<string, ValidateFunction>();
-/** Per loaded schema file: its validator per compat mode (no re-decoding, no hashing of the text per render). */
-const byBytes = new WeakMap<Uint8Array, Partial<Record<Compat, ValidateFunction>>>();
 
-function compileBytes(schema: Uint8Array, compat: Compat, chartName: string): ValidateFunction {
-  let entry = byBytes.get(schema);
+/** What one schema file becomes per compat mode: the fast walk (when it applies) and, once needed, ajv. */
+interface SchemaEntry {
+  prepared: PreparedSchema | undefined;
+  fn?: ValidateFunction;
+}
+/** Per loaded schema file (no re-decoding, no hashing of the text per render). */
+const byBytes = new WeakMap<Uint8Array, Partial<Record<Compat, SchemaEntry>>>();
+
+function entryFor(schema: Uint8Array, compat: Compat, chartName: string): SchemaEntry {
+  let perCompat = byBytes.get(schema);
+  if (perCompat === undefined) {
+    perCompat = {};
+    byBytes.set(schema, perCompat);
+  }
+  let entry = perCompat[compat];
   if (entry === undefined) {
-    entry = {};
-    byBytes.set(schema, entry);
+    // Parse errors and external references fail here, before any validation, on both paths.
+    entry = { prepared: prepareSchema(parseSchema(decodeUtf8Cached(schema), chartName), compat) };
+    perCompat[compat] = entry;
   }
-  let fn = entry[compat];
-  if (fn === undefined) {
-    fn = compile(decodeUtf8Cached(schema), compat, chartName);
-    entry[compat] = fn;
-  }
-  return fn;
+  return entry;
 }
 
-function compile(schemaText: string, compat: Compat, chartName: string): ValidateFunction {
-  const key = `${compat}\u0000${schemaText}`;
-  const hit = validators.get(key);
-  if (hit !== undefined) return hit;
+function parseSchema(schemaText: string, chartName: string): unknown {
   let schema: unknown;
   try {
     schema = JSON.parse(schemaText);
@@ -60,6 +65,20 @@ function compile(schemaText: string, compat: Compat, chartName: string): Validat
     );
   }
   checkRefs(schema, chartName);
+  return schema;
+}
+
+/** ajv as helmkit configures it for `compat` (exported for the differential test of the fast walk). */
+export function compileSchemaWithAjv(schemaText: string, compat: Compat): (doc: unknown) => boolean {
+  const fn = compile(schemaText, compat, 'test');
+  return (doc) => fn(doc) as boolean;
+}
+
+function compile(schemaText: string, compat: Compat, chartName: string): ValidateFunction {
+  const key = `${compat}\u0000${schemaText}`;
+  const hit = validators.get(key);
+  if (hit !== undefined) return hit;
+  const schema = parseSchema(schemaText, chartName);
   const Ctor = compat === 'helm4' ? ctor(Ajv2020Module) : ctor(AjvModule);
   // Schemas are compiled once per process; ajv's code optimisation passes cost more than they save here.
   const ajv = new Ctor({
@@ -67,6 +86,8 @@ function compile(schemaText: string, compat: Compat, chartName: string): Validat
     strict: false,
     validateSchema: false,
     loadSchema: undefined,
+    // ajv's warnings (e.g. `unknown format "email" ignored`) are not Helm's output.
+    logger: false,
     code: { optimize: false },
   });
   // Helm 4's validator treats `format` as an annotation (no assertion); Helm 3's checks formats.
@@ -398,8 +419,13 @@ function helm3Lines(errors: ErrorObject[], doc: unknown): string {
 }
 
 function validateOne(schema: Uint8Array, values: GoMap, compat: Compat, chartName: string): string {
-  const fn = compileBytes(schema, compat, chartName);
+  const entry = entryFor(schema, compat, chartName);
   const doc = toJSONValue(values) ?? {};
+  // Valid values (the usual case) are settled by the interpreted walk; ajv compiles only when the walk cannot
+  // decide or the values are invalid (its error objects give Helm's messages).
+  if (entry.prepared !== undefined && schemaVerdict(entry.prepared, doc) === true) return '';
+  entry.fn ??= compile(decodeUtf8Cached(schema), compat, chartName);
+  const fn = entry.fn;
   if (fn(doc)) return '';
   const errors = (fn.errors ?? []) as ErrorObject[];
   return compat === 'helm4' ? helm4Lines(errors, doc) : helm3Lines(errors, doc);

@@ -1,6 +1,7 @@
 import { createPrivateKey, createPublicKey, sign, verify, X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createFuncMap } from '../../src/funcs/index.js';
+import { rsaSignPkcs1Sha256 } from '../../src/funcs/internal/h6-keys.js';
 import { installNodeCrypto, prefetchRsaKeys, setRsaKeyPoolSize } from '../../src/node/crypto.js';
 import type { GoStruct } from '../../src/util/go/value.js';
 
@@ -55,6 +56,19 @@ describe('native RSA keys (OpenSSL primes assembled as Go does)', () => {
       keys.add(keyPem);
     }
     expect(keys.size).toBe(4);
+  }, 60000);
+
+  it('OpenSSL signatures are byte-identical to the pure-JS PKCS#1 v1.5 signer (certificates verify)', () => {
+    const keyPem = String((f.genPrivateKey!.call('rsa') as string) ?? '');
+    const jwk = createPrivateKey(keyPem).export({ format: 'jwk' });
+    const parts = { n: big(jwk.n), e: big(jwk.e), d: big(jwk.d), p: big(jwk.p), q: big(jwk.q) };
+    const msg = Buffer.from('to be signed');
+    const js = rsaSignPkcs1Sha256(parts, msg);
+    expect(Buffer.from(js).equals(sign('sha256', msg, createPrivateKey(keyPem)))).toBe(true);
+    const ca = f.genCA!.call('signer', 5n) as GoStruct;
+    const leaf = f.genSignedCert!.call('leaf', null, null, 5n, ca) as GoStruct;
+    const cert = new X509Certificate(String(leaf.fields.Cert));
+    expect(cert.verify(new X509Certificate(String(ca.fields.Cert)).publicKey)).toBe(true);
   }, 60000);
 
   it('keys from the background pool are valid and used once', async () => {
