@@ -1,10 +1,9 @@
 #!/usr/bin/env node
-// Thin launcher. `npm ci` runs `prepare`, which builds dist/ and bundles the CLI into dist/cli.bundle.mjs
-// (one module to load: fast start). The unbundled dist/cli/main.js is the fallback.
-import { existsSync } from 'node:fs';
+// Thin launcher. `npm ci` runs `prepare`, which builds dist/, bundles the CLI into dist/cli.bundle.cjs and
+// records its V8 code cache (see cli-loader.js): one script to load, already compiled, makes `helmkit` start fast.
+import { loadCli } from './cli-loader.js';
 
-const bundled = new URL('../dist/cli.bundle.mjs', import.meta.url);
-const { main } = await import(existsSync(bundled) ? bundled.href : '../dist/cli/main.js');
+const { main } = await loadCli();
 
 /** Exits once stdout and stderr are flushed, without waiting for background work (e.g. key prefetching). */
 function exit(code) {

@@ -1,5 +1,7 @@
-// Bundles the CLI (dist/cli/main.js and everything it imports, except lazily loaded openpgp) into one file,
-// dist/cli.bundle.mjs: one module to load instead of ~300 makes `helmkit` start ~3x faster. Run by `prepare`.
+// Bundles the CLI (dist/cli/main.js and everything it imports, except lazily loaded openpgp) into one CommonJS
+// script, dist/cli.bundle.cjs: one script to load instead of ~300 modules makes `helmkit` start ~3x faster.
+// Then records its V8 code cache (scripts/cli-code-cache.mjs, loaded by bin/cli-loader.js). Run by `prepare`.
+import { spawnSync } from 'node:child_process';
 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,9 +15,15 @@ const bundle = await rolldown({
   logLevel: 'silent',
 });
 await bundle.write({
-  file: path.join(root, 'dist/cli.bundle.mjs'),
-  format: 'esm',
+  file: path.join(root, 'dist/cli.bundle.cjs'),
+  format: 'cjs',
   minify: true,
   codeSplitting: false,
 });
 await bundle.close();
+
+const cache = spawnSync(process.execPath, [path.join(root, 'scripts/cli-code-cache.mjs')], {
+  cwd: root,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+if (cache.status !== 0) throw new Error('recording the CLI code cache failed');
