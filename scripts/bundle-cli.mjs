@@ -17,6 +17,8 @@ const bundle = await rolldown({
 await bundle.write({
   file: path.join(root, 'dist/cli.bundle.cjs'),
   format: 'cjs',
+  // `import('openpgp')` becomes a lazy require: a script run through node:vm has no dynamic-import host.
+  dynamicImportInCjs: false,
   minify: true,
   codeSplitting: false,
 });
