@@ -234,8 +234,22 @@ function rewriteRange(i: string): string {
   return o;
 }
 
-/** Masterminds `NewConstraint`. */
+const constraintCache = new Map<string, Constraints>();
+
+/**
+ * Masterminds `NewConstraint`. Charts call `semverCompare` with the same few constraint strings in every
+ * template (bitnami's capability helpers), so parsed constraints are kept (they are never mutated).
+ */
 export function parseConstraints(c: string): Constraints {
+  const hit = constraintCache.get(c);
+  if (hit !== undefined) return hit;
+  const parsed = parseConstraintsUncached(c);
+  if (constraintCache.size >= 1024) constraintCache.clear();
+  constraintCache.set(c, parsed);
+  return parsed;
+}
+
+function parseConstraintsUncached(c: string): Constraints {
   const rewritten = rewriteRange(c);
   const ors = rewritten.split('||');
   const groups: Constraint[][] = [];
