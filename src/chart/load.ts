@@ -332,13 +332,23 @@ async function directoryFiles(dir: ChartDirectory, ctx: Ctx): Promise<ChartFile[
           n,
         );
       }
-      const data = await dir.read(n);
-      budget.checkFileSize(n, data.length);
-      budget.chargeBytes(n, data.length);
-      files.push({ name: n, data: stripBom(data) });
+      // Reads overlap (each file costs several round trips to the I/O threads); the listed size is charged
+      // before the read is issued, so the total budget still bounds what is read.
+      budget.chargeBytes(n, e.size);
+      const data = dir.read(n);
+      data.catch(() => undefined); // awaited below, in order; a walk that fails first must not leave it unhandled
+      pending.push({ name: n, size: e.size, data });
     }
   };
+  const pending: { name: string; size: number; data: Promise<Uint8Array> }[] = [];
   await walk('', rootEntries, 0);
+  for (const p of pending) {
+    const data = await p.data;
+    budget.checkFileSize(p.name, data.length);
+    // A file that grew after it was listed.
+    if (data.length > p.size) budget.chargeBytes(p.name, data.length - p.size);
+    files.push({ name: p.name, data: stripBom(data) });
+  }
   return files;
 }
 

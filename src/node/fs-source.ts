@@ -4,6 +4,9 @@ import path from 'node:path';
 import { ChartLoadError } from '../chart/errors.js';
 import type { ChartDirEntry, ChartDirectory, ChartFileSystem, ChartPathKind } from '../chart/source.js';
 
+/** Reads in flight per chart directory (well under typical open-file limits). */
+const MAX_OPEN = 32;
+
 class NodeChartDirectory implements ChartDirectory {
   private realRoot: Promise<string>;
 
@@ -23,44 +26,54 @@ class NodeChartDirectory implements ChartDirectory {
     const dir = this.abs(rel);
     const names = await readdir(dir);
     const realRoot = await this.realRoot;
-    const out: ChartDirEntry[] = [];
-    for (const name of names) {
-      const full = path.join(dir, name);
-      const l = await lstat(full);
-      if (!l.isSymbolicLink()) {
-        out.push({ name, type: l.isFile() ? 'file' : l.isDirectory() ? 'dir' : 'other', size: l.size });
-        continue;
-      }
-      let target: string;
-      try {
-        target = await realpath(full);
-      } catch (e) {
-        if ((e as { code?: string }).code === 'ELOOP') {
-          throw new ChartLoadError(
-            'LIMIT_DEPTH',
-            `too many levels of symbolic links: ${full}`,
-            rel === '' ? name : `${rel}/${name}`,
-          );
-        }
-        out.push({ name, type: 'other', size: 0, symlink: { target: '', outside: false } });
-        continue;
-      }
-      const s = await stat(target);
-      const outside = !(target === realRoot || target.startsWith(realRoot + path.sep));
-      out.push({
-        name,
-        type: s.isFile() ? 'file' : s.isDirectory() ? 'dir' : 'other',
-        size: s.size,
-        symlink: { target, outside },
-      });
+    // lstat every entry at once: one round trip to the I/O threads instead of one per entry.
+    return Promise.all(names.map((name) => this.entry(rel, dir, name, realRoot)));
+  }
+
+  private async entry(rel: string, dir: string, name: string, realRoot: string): Promise<ChartDirEntry> {
+    const full = path.join(dir, name);
+    const l = await lstat(full);
+    if (!l.isSymbolicLink()) {
+      return { name, type: l.isFile() ? 'file' : l.isDirectory() ? 'dir' : 'other', size: l.size };
     }
-    return out;
+    let target: string;
+    try {
+      target = await realpath(full);
+    } catch (e) {
+      if ((e as { code?: string }).code === 'ELOOP') {
+        throw new ChartLoadError(
+          'LIMIT_DEPTH',
+          `too many levels of symbolic links: ${full}`,
+          rel === '' ? name : `${rel}/${name}`,
+        );
+      }
+      return { name, type: 'other', size: 0, symlink: { target: '', outside: false } };
+    }
+    const s = await stat(target);
+    const outside = !(target === realRoot || target.startsWith(realRoot + path.sep));
+    return {
+      name,
+      type: s.isFile() ? 'file' : s.isDirectory() ? 'dir' : 'other',
+      size: s.size,
+      symlink: { target, outside },
+    };
   }
 
   async read(rel: string): Promise<Uint8Array> {
-    const b = await readFile(this.abs(rel));
-    return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+    // At most MAX_OPEN reads in flight (the loader issues them all at once).
+    while (this.open >= MAX_OPEN) await new Promise<void>((r) => this.waiting.push(r));
+    this.open++;
+    try {
+      const b = await readFile(this.abs(rel));
+      return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+    } finally {
+      this.open--;
+      this.waiting.shift()?.();
+    }
   }
+
+  private open = 0;
+  private readonly waiting: (() => void)[] = [];
 }
 
 /** The local file system, for loading charts by path. */
