@@ -47,8 +47,67 @@ function digitRun(r: number[], from: number, start: bigint): [bigint, number] {
   return [big ? n : BigInt(small), i];
 }
 
+const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * {@link goYamlKeyLessRunes} without allocating, for keys that are ASCII where it matters (almost every key):
+ * `undefined` when a non-ASCII character or a digit run too long for exact float arithmetic is met.
+ */
+function asciiKeyLess(a: string, b: string, v3: boolean): boolean | undefined {
+  let digits = false;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const ca = a.charCodeAt(i);
+    const cb = b.charCodeAt(i);
+    if (ca >= 128 || cb >= 128) return undefined;
+    if (ca === cb) {
+      if (v3) digits = isAsciiDigit(ca);
+      continue;
+    }
+    const al = isAsciiLetter(ca);
+    const bl = isAsciiLetter(cb);
+    if (al && bl) return ca < cb;
+    if (al || bl) return v3 && digits ? al : bl;
+    let start = 0;
+    if (ca === 48 || cb === 48) {
+      for (let j = i - 1; j >= 0 && isAsciiDigit(a.charCodeAt(j)); j--) {
+        if (a.charCodeAt(j) !== 48) {
+          start = 1;
+          break;
+        }
+      }
+    }
+    let av = start;
+    let ai = i;
+    for (; ai < a.length; ai++) {
+      const c = a.charCodeAt(ai);
+      if (c >= 128 || ai - i > 14) return undefined;
+      if (!isAsciiDigit(c)) break;
+      av = av * 10 + (c - 48);
+    }
+    let bv = start;
+    let bi = i;
+    for (; bi < b.length; bi++) {
+      const c = b.charCodeAt(bi);
+      if (c >= 128 || bi - i > 14) return undefined;
+      if (!isAsciiDigit(c)) break;
+      bv = bv * 10 + (c - 48);
+    }
+    if (av !== bv) return av < bv;
+    if (ai !== bi) return ai < bi;
+    return ca < cb;
+  }
+  return a.length < b.length;
+}
+
 /** `keyList.Less` for two string keys; `v3` selects yaml.v3's variant. */
 export function goYamlKeyLess(a: string, b: string, v3: boolean): boolean {
+  return asciiKeyLess(a, b, v3) ?? goYamlKeyLessRunes(a, b, v3);
+}
+
+/** `keyList.Less` over runes, for any keys (exported for the test that checks the ASCII fast path). */
+export function goYamlKeyLessRunes(a: string, b: string, v3: boolean): boolean {
   const ar = runes(a);
   const br = runes(b);
   let digits = false;
