@@ -2,7 +2,7 @@ import type { Compat } from '../funcs/options.js';
 import { HelmkitError } from '../util/errors.js';
 import { goTrimSpace } from '../util/go/strings.js';
 import { type GoMap, type GoValue, isMap } from '../util/go/value.js';
-import { parseGoYaml } from '../util/go/yaml-parse.js';
+import { parseGoYamlHead } from '../util/go/yaml-parse.js';
 
 /** The head of a rendered document: what Helm reads of it (its `SimpleHead`). */
 export interface ManifestHead {
@@ -212,10 +212,13 @@ const HEAD_CACHE_CHARS = 128 << 20;
 const headCache = new Map<string, Map<string, ManifestHead>>();
 let headCacheChars = 0;
 
+/** The top-level fields a document's head is read from. */
+const HEAD_KEYS: ReadonlySet<string> = new Set(['apiVersion', 'kind', 'metadata']);
+
 function parseHeadUncached(doc: string, file: string, compat: Compat): ManifestHead {
   let parsed: GoValue;
   try {
-    parsed = parseGoYaml(doc, { file });
+    parsed = parseGoYamlHead(doc, HEAD_KEYS, { file });
   } catch (e) {
     throw headError(file, (e as Error).message);
   }

@@ -134,8 +134,8 @@ function codePoints(text: string, from: number, to: number): number {
 function checkImplicitKey(
   text: string,
   e: { valueStart: number; valueEnd: number; anchorStart: number; tagStart: number; style: number },
-  map: MapNode,
-  parent: SeqNode | MapNode | null | undefined,
+  map: { flow?: boolean | undefined; pairCount: number; pos: number },
+  parentPos: number | undefined,
   file: string | undefined,
 ): void {
   if (e.valueStart < 0) return;
@@ -165,9 +165,7 @@ function checkImplicitKey(
     if (!multiline && (colon - start <= 1024 || codePoints(text, start, colon) <= 1024)) return;
     const l = lineAt(text, colon) - 1;
     const msg =
-      map.pairs.length >= 2
-        ? "could not find expected ':'"
-        : 'mapping values are not allowed in this context';
+      map.pairCount >= 2 ? "could not find expected ':'" : 'mapping values are not allowed in this context';
     throw new GoYamlError(
       `error converting YAML to JSON: yaml: ${l !== 0 ? `line ${l + 1}: ` : ''}${msg}`,
       file,
@@ -176,7 +174,7 @@ function checkImplicitKey(
   }
   if (!multiline && (colon - start <= 1024 || codePoints(text, start, colon) <= 1024)) return;
   const explicitMap = text[map.pos] === '{';
-  const ctx = explicitMap ? map.pos : (parent?.pos ?? map.pos);
+  const ctx = explicitMap ? map.pos : (parentPos ?? map.pos);
   let line = lineAt(text, colon) - 1;
   if (line === 0) line = lineAt(text, ctx) - 1;
   const where = line !== 0 ? `line ${line}: ` : '';
@@ -222,7 +220,13 @@ function buildDocuments(text: string, events: Event[], file: string | undefined)
         anchor(e, n);
         const top = stack[stack.length - 1];
         if (docs.length === 0 && top?.k === MAP && top.pairs.length % 2 === 0) {
-          checkImplicitKey(text, e, top, stack[stack.length - 2], file);
+          checkImplicitKey(
+            text,
+            e,
+            { flow: top.flow, pairCount: top.pairs.length, pos: top.pos },
+            stack[stack.length - 2]?.pos,
+            file,
+          );
         }
         add(n);
         break;
@@ -955,6 +959,196 @@ function decodeDocument(root: YNode | null, file: string | undefined): GoValue {
 export function parseGoYaml(text: string, options: GoYamlOptions = {}): GoValue {
   const maxDepth = options.maxDepth ?? 1000;
   return decodeDocument(firstDocument(text, options.file, maxDepth), options.file);
+}
+
+// --- head-only decoding -----------------------------------------------------------------------------------
+
+/** Returned by {@link headFromEvents} when the full decoder must decide (it then gives the exact error). */
+const FULL = Symbol('full');
+
+/** An open collection while streaming over events. */
+interface HeadFrame {
+  k: typeof SEQ | typeof MAP | -1;
+  pos: number;
+  flow: boolean;
+  /** Child nodes so far (keys and values for a mapping). */
+  n: number;
+  /** The value being built, or null when this subtree is only checked. */
+  out: GoMap | GoValue[] | null;
+  /** Mapping being built: the converted key waiting for its value. */
+  key: string;
+  /** Whether the pending value is built (the root mapping builds only the requested keys). */
+  buildValue: boolean;
+  /** The root mapping of the document (builds only the requested keys). */
+  root: boolean;
+}
+
+/**
+ * Decodes the first document straight from js-yaml's events, checking every scalar as the full decoder does
+ * but building values only for the requested top-level keys. Answers {@link FULL} for anything it does not
+ * model exactly (aliases, merge keys, non-scalar or unconvertible keys, non-finite floats, a root that is not
+ * a mapping, any scalar the decoder would reject); the implicit-key checks run in the same order as in
+ * buildDocuments, so their errors are the same.
+ */
+function headFromEvents(
+  text: string,
+  events: Event[],
+  file: string | undefined,
+  keys: ReadonlySet<string>,
+): GoValue | typeof FULL {
+  for (const e of events) if (e.type === EVENT_ID.ALIAS) return FULL;
+  const stack: HeadFrame[] = [];
+  let started = false;
+  let result: GoValue | undefined;
+  let rootSeen = false;
+  // Places a finished node in its parent; returns false when the full decoder must take over.
+  const place = (v: GoValue): void => {
+    const top = stack[stack.length - 1]!;
+    if (top.k === SEQ) {
+      if (top.out !== null) (top.out as GoValue[]).push(v);
+    } else if (top.k === MAP) {
+      if (top.out !== null && top.buildValue) (top.out as GoMap)[top.key] = v;
+    } else {
+      result = v;
+    }
+    top.n++;
+  };
+  const building = (): boolean => {
+    const top = stack[stack.length - 1]!;
+    if (top.k === -1) return true;
+    if (top.k === SEQ) return top.out !== null;
+    return top.out !== null && top.buildValue;
+  };
+  for (const e of events) {
+    switch (e.type) {
+      case EVENT_ID.DOCUMENT:
+        if (started) return result ?? null;
+        started = true;
+        stack.push({ k: -1, pos: 0, flow: false, n: 0, out: null, key: '', buildValue: true, root: false });
+        break;
+      case EVENT_ID.SCALAR: {
+        const top = stack[stack.length - 1]!;
+        const tag = e.tagStart >= 0 ? longTag(text.slice(e.tagStart, e.tagEnd)) : '';
+        const value = getScalarValue(text, e);
+        const implicit = tag === '' && e.style === 1;
+        let r: Resolved;
+        if (!implicit && tag === '') r = { t: 'str', v: value };
+        else {
+          let rtag: string;
+          try {
+            [rtag, r] = resolve(tag, value);
+          } catch {
+            return FULL;
+          }
+          if (rtag === BINARY) {
+            const bytes = decodeBase64(value);
+            if (bytes === null) return FULL;
+            r = { t: 'str', v: goBytesToString(bytes) };
+          }
+        }
+        if (top.k === MAP && top.n % 2 === 0) {
+          checkImplicitKey(
+            text,
+            e,
+            { flow: top.flow, pairCount: top.n, pos: top.pos },
+            stack[stack.length - 2]?.pos,
+            file,
+          );
+          if (value === '<<' && (implicit || tag === MERGE)) return FULL;
+          let key: string;
+          switch (r.t) {
+            case 'str':
+              key = r.v;
+              break;
+            case 'bool':
+              key = r.v ? 'true' : 'false';
+              break;
+            case 'int':
+              key = r.v.toString();
+              break;
+            case 'float': {
+              if (!Number.isFinite(r.v)) return FULL;
+              key = formatFloat(r.v, 'g', -1, 32);
+              break;
+            }
+            default:
+              return FULL;
+          }
+          top.key = key;
+          top.buildValue = top.out !== null && (!top.root || keys.has(key));
+          top.n++;
+          break;
+        }
+        if (r.t === 'float' && !Number.isFinite(r.v)) return FULL;
+        if (stack.length === 1) return FULL; // a scalar document: not a mapping
+        if (!building()) {
+          top.n++;
+          break;
+        }
+        place(
+          r.t === 'str' || r.t === 'bool' ? r.v : r.t === 'null' ? null : r.t === 'float' ? r.v : Number(r.v),
+        );
+        break;
+      }
+      case EVENT_ID.SEQUENCE:
+      case EVENT_ID.MAPPING: {
+        const top = stack[stack.length - 1]!;
+        if (top.k === MAP && top.n % 2 === 0) return FULL; // a collection as a key
+        const isMapEv = e.type === EVENT_ID.MAPPING;
+        const isRoot = stack.length === 1;
+        if (isRoot && (!isMapEv || rootSeen)) return FULL;
+        if (isRoot) rootSeen = true;
+        const build = building();
+        stack.push({
+          k: isMapEv ? MAP : SEQ,
+          pos: e.start,
+          flow: isMapEv && e.style === 2,
+          n: 0,
+          out: build ? (isMapEv ? newMap() : []) : null,
+          key: '',
+          buildValue: false,
+          root: isRoot,
+        });
+        break;
+      }
+      case EVENT_ID.POP: {
+        const closed = stack.pop()!;
+        if (closed.k === -1) break;
+        const parent = stack[stack.length - 1]!;
+        if (closed.out !== null) place(closed.out);
+        else parent.n++;
+        break;
+      }
+    }
+  }
+  return started ? (result ?? null) : null;
+}
+
+/**
+ * Like {@link parseGoYaml}, but returns only the given top-level keys of a mapping document (other keys are
+ * checked exactly as the full decoder checks them, without building their values). Rendered manifests are
+ * validated this way: Helm converts every document in full but reads only its head, and building the values
+ * of megabyte-sized CRDs dominated the cost (time and memory) of large charts. Errors are the full
+ * decoder's, word for word: whenever the streaming pass is not sure, the full decoder runs on the same events.
+ */
+export function parseGoYamlHead(
+  text: string,
+  keys: ReadonlySet<string>,
+  options: GoYamlOptions = {},
+): GoValue {
+  const maxDepth = options.maxDepth ?? 1000;
+  const file = options.file;
+  checkControlCharacters(text, file);
+  let events: Event[];
+  try {
+    events = parseEvents(text, { maxDepth });
+  } catch {
+    return parseGoYaml(text, options);
+  }
+  const head = headFromEvents(text, events, file, keys);
+  if (head !== FULL) return head;
+  const docs = buildDocuments(text, events, file);
+  return decodeDocument(docs.length > 0 ? (docs[0] ?? null) : null, file);
 }
 
 /** The JSON type name Go's decoder uses in "cannot unmarshal X into ..." messages. */
