@@ -9,6 +9,7 @@
  * answers `undefined` and ajv decides. When the values are invalid, ajv runs too, because the error text is
  * built from ajv's error objects. A differential test keeps this walk and ajv in agreement.
  */
+import { GoNumber } from '../util/go/value.js';
 import type { Compat } from './coalesce.js';
 
 /** A verdict: valid, invalid, or "ask ajv". */
@@ -182,9 +183,10 @@ class Analyzer {
 class Walker {
   constructor(private readonly a: Analyzer) {}
 
-  valid(schema: unknown, data: Json, depth: number): boolean {
+  valid(schema: unknown, goData: Json, depth: number): boolean {
     if (schema === true) return true;
     if (schema === false) return false;
+    const data = jsonData(goData);
     // A `$ref` cycle that never consumes data: leave it to ajv.
     if (depth > MAX_DEPTH) throw new Unsupported();
     const s = schema as Record<string, unknown>;
@@ -324,8 +326,26 @@ function hasType(t: string, d: Json): boolean {
   return false;
 }
 
+/**
+ * A value as the JSON document ajv would see (schema.ts's toJSONValue): Go ints become numbers, a missing value
+ * null; maps (null-prototype objects) and slices are read in place. Anything else is left to ajv.
+ */
+function jsonData(v: unknown): Json {
+  if (v === undefined) return null;
+  if (typeof v === 'bigint') return Number(v);
+  if (v instanceof GoNumber) return Number(v.value);
+  if (typeof v === 'function' || typeof v === 'symbol') throw new Unsupported();
+  if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+    const proto = Object.getPrototypeOf(v);
+    if (proto !== null && proto !== Object.prototype) throw new Unsupported();
+  }
+  return v as Json;
+}
+
 /** ajv's equality (fast-deep-equal) for JSON data. */
-function deepEqual(a: unknown, b: unknown): boolean {
+function deepEqual(x: unknown, y: unknown): boolean {
+  const a = jsonData(x);
+  const b = jsonData(y);
   if (a === b) return true;
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') {
     return Number.isNaN(a) && Number.isNaN(b);

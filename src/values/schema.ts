@@ -420,10 +420,11 @@ function helm3Lines(errors: ErrorObject[], doc: unknown): string {
 
 function validateOne(schema: Uint8Array, values: GoMap, compat: Compat, chartName: string): string {
   const entry = entryFor(schema, compat, chartName);
+  // Valid values (the usual case) are settled by the interpreted walk, which reads the Go values in place;
+  // ajv compiles only when the walk cannot decide or the values are invalid (its error objects give Helm's
+  // messages).
+  if (entry.prepared !== undefined && schemaVerdict(entry.prepared, values) === true) return '';
   const doc = toJSONValue(values) ?? {};
-  // Valid values (the usual case) are settled by the interpreted walk; ajv compiles only when the walk cannot
-  // decide or the values are invalid (its error objects give Helm's messages).
-  if (entry.prepared !== undefined && schemaVerdict(entry.prepared, doc) === true) return '';
   entry.fn ??= compile(decodeUtf8Cached(schema), compat, chartName);
   const fn = entry.fn;
   if (fn(doc)) return '';

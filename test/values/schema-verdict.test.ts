@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Compat } from '../../src/chart/metadata.js';
+import { GoNumber, type GoValue, newMap } from '../../src/util/go/value.js';
 import { parseGoYaml } from '../../src/util/go/yaml-parse.js';
 import { compileSchemaWithAjv } from '../../src/values/schema.js';
 import {
@@ -82,6 +83,22 @@ function mutate(doc: unknown, r: () => number): unknown {
     }
   }
   return copy;
+}
+
+/** The same document as the values pipeline holds it: null-prototype maps, and Go ints for some integers. */
+function goForm(doc: unknown, r: () => number): unknown {
+  if (Array.isArray(doc)) return doc.map((x) => goForm(x, r));
+  if (doc !== null && typeof doc === 'object') {
+    const m = newMap();
+    for (const [k, v] of Object.entries(doc)) m[k] = goForm(v, r) as GoValue;
+    return m;
+  }
+  if (typeof doc === 'number' && Number.isSafeInteger(doc)) {
+    const pick = r();
+    if (pick < 0.2) return BigInt(doc);
+    if (pick < 0.4) return new GoNumber('int64', BigInt(doc));
+  }
+  return doc;
 }
 
 function corpusSchemas(): { name: string; schema: string; values: unknown }[] {
@@ -233,6 +250,8 @@ describe('interpreted schema verdicts agree with ajv', () => {
           if (v === undefined) continue;
           decided++;
           const expected = ajv(doc);
+          const vGo = schemaVerdict(p, goForm(doc, r));
+          if (vGo !== v) throw new Error(`${name} (${compat}): walk on Go values says ${vGo}, on JSON ${v}`);
           if (!expected) invalidSeen++;
           if (v !== expected)
             throw new Error(
