@@ -28,11 +28,11 @@ export async function loadCli() {
   } catch {
     cachedData = undefined;
   }
+  // The bundle has no dynamic import() (scripts/bundle-cli.mjs turns them into lazy requires), so the script
+  // needs no dynamic-import host.
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: BUNDLE,
     cachedData,
-    // `import('openpgp')` inside the bundle resolves as it would in a module of this package.
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, dist);
