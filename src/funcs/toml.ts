@@ -15,8 +15,8 @@ import { parseTomlDocument } from './toml-parse.js';
  */
 /**
  * BurntSushi/toml's value structs: a `time.Time` is a bare datetime (RFC 3339 with nanoseconds; the local
- * date/time zones `fromToml` produces are written without an offset), a `*semver.Version` (an
- * `encoding.TextMarshaler`) a quoted string; other structs are tables.
+ * date/time zones `fromToml` produces are written without an offset), an `encoding.TextMarshaler`
+ * (a semver version) a quoted string; other structs are tables.
  */
 function tomlStructText(s: GoStruct): string | undefined {
   const t = goTimeOf(s);
@@ -26,7 +26,10 @@ function tomlStructText(s: GoStruct): string | undefined {
       ? formatTime({ ...t, loc: UTC }, local)
       : formatTime(t, '2006-01-02T15:04:05.999999999Z07:00');
   }
-  if (s.typeName === '*semver.Version') return encodeToml(s.methods.String.call() as string);
+  const text = s.methods.MarshalText;
+  if (text && text.params.length === 0) {
+    return encodeToml(new TextDecoder('utf-8', { ignoreBOM: true }).decode(text.call() as Uint8Array));
+  }
   return undefined;
 }
 
