@@ -58,7 +58,7 @@ function opaqueState(s: GoStruct): string | undefined {
   // wall/ext/loc: the instant, the monotonic reading and the Location (UTC's is nil, Local's is time.Local).
   if (t) return `${t.sec}|${t.nsec}|${t.mono ?? ''}|${t.loc.name}|${t.loc.fixedOffset ?? ''}`;
   const str = s.methods.String;
-  if (!str || str.params.length !== 0) return undefined;
+  if (str?.params.length !== 0) return undefined;
   const orig = s.methods.Original;
   return `${str.call()}\u0000${orig && orig.params.length === 0 ? orig.call() : ''}`;
 }
