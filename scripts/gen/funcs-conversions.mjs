@@ -102,6 +102,13 @@ T.push(
   '{{ toDecimal "1_0" }}',
   '{{ toDecimal "7" | typeOf }}',
   '{{ toDecimal true }}',
+  // KubeVersion's String is declared on *KubeVersion: only the template printing the field itself uses it;
+  // a copy handed to a function (toString, print, printf, list) prints the struct's fields.
+  '{{ .Capabilities.KubeVersion }}|{{ $k := .Capabilities.KubeVersion }}{{ $k }}|{{ with .Capabilities.KubeVersion }}{{ . }}{{ end }}',
+  '{{ .Capabilities.KubeVersion | toString }}|{{ toStrings (list .Capabilities.KubeVersion) }}',
+  '{{ print .Capabilities.KubeVersion }}|{{ list .Capabilities.KubeVersion }}|{{ dict "k" .Capabilities.KubeVersion }}',
+  '{{ printf "%v|%s|%q|%+v" .Capabilities.KubeVersion .Capabilities.KubeVersion .Capabilities.KubeVersion .Capabilities.KubeVersion }}',
+  '{{ .Capabilities }}',
 );
 
 await writeTable('conversions', makeCases('conversions', T));

@@ -163,4 +163,23 @@ t.push(
   '{{ semverCompare 1 "1" }}',
   '{{ semverCompare "1" }}',
 );
+// Inc*/Set* return a semver.Version value: only value-receiver methods (no .Original, no comparisons).
+t.push(
+  '{{ (semver "1.2.3").IncPatch }}|{{ (semver "1.2.3").IncPatch | typeOf }}|{{ (semver "1.2.3").IncPatch | kindOf }}',
+  '{{ (semver "v1.2.3").IncPatch.IncMinor }}|{{ (semver "1.2.3").IncMajor.Major }}|{{ (semver "1.2.3").IncPatch | toJson }}',
+  '{{ (semver "1.2.3").IncPatch.Original }}',
+  '{{ (semver "1.2.3").IncPatch.LessThan (semver "2.0.0") }}',
+  '{{ (semver "1.2.3").LessThan ((semver "2.0.0").IncPatch) }}',
+  '{{ (semver "1.2.3").LessThan "2.0.0" }}',
+  '{{ (semver "1.2.3").Compare (semver "1.2.3") }}|{{ (semver "1.2.3").Equal (semver "v1.2.3") }}',
+  '{{ (semver "v1.2.3").SetPrerelease "rc.1" }}|{{ ((semver "v1.2.3").SetPrerelease "rc.1") | typeOf }}',
+  '{{ (semver "1.2.3-x").SetPrerelease "" }}|{{ (semver "v1.2.3+m").SetMetadata "" }}|{{ (semver "1.2.3").SetMetadata "b.1" }}',
+  '{{ (semver "1.2.3").SetPrerelease "01" }}',
+  '{{ (semver "1.2.3").SetPrerelease "a_b" }}',
+  '{{ (semver "1.2.3").SetPrerelease "a..b" }}',
+  '{{ (semver "1.2.3").SetMetadata "a..b" }}',
+  '{{ (semver "1.2.3").SetMetadata "a b" }}',
+  '{{ (semver "1.2.3").MarshalText }}|{{ (semver "1.2.3").Value }}',
+  '{{ deepEqual (semver "1.2.3") (semver "1.2.3") }}|{{ deepEqual (semver "1.2.3") (semver "v1.2.3") }}|{{ deepEqual ((semver "1.2.3").IncPatch) (semver "1.2.4") }}',
+);
 await writeTable('semver', makeCases('semver', t));

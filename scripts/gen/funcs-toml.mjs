@@ -99,6 +99,17 @@ tpl('{{ toToml .Release }}');
 tpl('{{ toToml (list (dict "a" 1) (dict "b" 2)) }}');
 tpl('{{ mustToToml (dict "a" 1) }}');
 tpl('{{ toToml (dict "a" 1) | fromToml | toYaml }}');
+// time.Time is a bare datetime and *semver.Version (a TextMarshaler) a quoted string, not tables.
+tpl('{{ toToml (dict "a" (semver "1.2.3") "t" (toDate "2006-01-02" "2020-01-01")) }}');
+tpl('{{ toToml (dict "a" (list (toDate "2006-01-02" "2020-01-01"))) }}');
+tpl('{{ toToml (dict "a" (list (dict "b" 1) (toDate "2006-01-02" "2020-01-01"))) }}');
+tpl(
+  '{{ toToml (dict "a" (dict "b" (toDate "2006-01-02T15:04:05.999Z07:00" "2020-01-01T10:00:00.123+02:00"))) }}',
+);
+tpl('{{ toToml (toDate "2006-01-02" "2020-01-01") }}|{{ toToml (semver "v1.2.3-rc.1+b") }}');
+tpl(
+  '{{ toToml (fromToml "a = 1979-05-27T07:32:00\nb = 1979-05-27\nc = 07:32:00.5\nd = 1979-05-27T07:32:00-08:00") }}',
+);
 
 const [h3, h4] = await Promise.all([
   runOracle(cases, { helm: 'helm3' }),

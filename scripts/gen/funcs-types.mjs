@@ -70,6 +70,10 @@ T.push(
   '{{ deepEqual (list) (list) }}',
   '{{ deepEqual (dict) .Values.em }}',
   '{{ deepEqual "1" 1 }}',
+  // Structs without exported fields compare their hidden state (time: instant and location).
+  '{{ $d := toDate "2006-01-02" "2020-01-01" }}{{ deepEqual $d (toDate "2006-01-02" "2020-01-01") }}|{{ deepEqual $d (toDate "2006-01-02" "2020-01-02") }}|{{ deepEqual $d $d.UTC }}|{{ deepEqual $d.UTC (toDate "2006 MST" "2020 UTC") }}',
+  '{{ deepEqual (toDate "2006 -0700" "2020 +0100") (toDate "2006 -0700" "2020 +0100") }}|{{ deepEqual (toDate "2006 -0700" "2020 +0100") (toDate "2006 -0700" "2020 +0000") }}',
+  '{{ deepEqual .Capabilities .Capabilities }}|{{ deepEqual .Capabilities.KubeVersion .Capabilities.KubeVersion }}',
 );
 
 await writeTable('types', makeCases('types', T));

@@ -567,6 +567,17 @@ for (const d of docs) {
   tpl(`{{ fromYaml ${q} | toYaml }}`);
   tpl(`{{ fromYamlArray ${q} | toYaml }}`);
 }
+// A block scalar ending the text without a line break keeps no final newline (clip and keep chomping).
+tpl(
+  '{{ fromYaml "a: |\n  x" | toJson }}|{{ fromYaml "a: |+\n  x" | toJson }}|{{ fromYaml "a: >\n  x\n  y" | toJson }}|{{ fromYamlArray "- |\n  x" | toJson }}',
+);
+tpl(
+  '{{ fromYaml "a: |\n  x\n  " | toJson }}|{{ fromYaml "a: |+\n  x\n\n  y" | toJson }}|{{ fromYaml "a: |\n  x\n  # c" | toJson }}|{{ fromYaml "a: |" | toJson }}',
+);
+tpl('{{ include "blk" . | fromYaml | toJson }}{{ define "blk" }}k: |\n  {{ .Values.s }}{{ end }}');
+// Values files: Helm 3 parses the text as is, Helm 4's YAML reader ends every line with a line break.
+tpl('{{ .Values | toJson }}', 'a: |\n  x\n  y');
+tpl('{{ .Values | toJson }}', 'b: 1\n---\na: >+\n  x\n\n  y');
 tpl('{{ (fromYaml "a: 1").a }} {{ typeOf (fromYaml "a: 1").a }} {{ typeOf (fromYaml "a: [1]").a }}');
 tpl('{{ (fromYaml "a: [").Error }}');
 tpl('{{ index (fromYamlArray "a: 1") 0 }}');

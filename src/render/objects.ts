@@ -255,10 +255,11 @@ export function capabilitiesObject(
   // VersionSet is a Go slice type with a method: an array (range/len/print) carrying `Has`.
   const pkg = compat === 'helm4' ? 'common' : 'chartutil';
   const apiVersions = withGoMethods(withGoType([...apis], `${pkg}.VersionSet`), { Has: has });
-  const kubeString = defineFunc('String', [], () => kube.string);
+  // Declared on *KubeVersion: %v of a KubeVersion value (printf, quote, toString, nested) prints its fields.
+  const kubeString = { ...defineFunc('String', [], () => kube.string), ptrReceiver: true };
   const kubeFields: Record<string, GoValue> =
     compat === 'helm4'
-      ? { Version: kube.version, normalized: kube.string, Major: kube.major, Minor: kube.minor }
+      ? { Version: kube.version, normalizedVersion: kube.string, Major: kube.major, Minor: kube.minor }
       : { Version: kube.version, Major: kube.major, Minor: kube.minor };
   // Helm 4's second field is unexported: printed by %v, absent from JSON.
   const kubeJson = () =>

@@ -981,6 +981,10 @@ function printValue(st: State, n: Node, v: GoValue): string {
   if (v instanceof GoStruct && v.isPointer) {
     return formatValue(new GoStruct(v.typeName.replace(/^\*/, ''), v.fields, v.methods, false));
   }
+  // printableValue: a Stringer on the pointer type is used through the field's or variable's address.
+  if (v instanceof GoStruct && (v.methods.Error ?? v.methods.String)?.ptrReceiver) {
+    return formatValue(new GoStruct(`*${v.typeName}`, v.fields, v.methods, true));
+  }
   return formatValue(v);
 }
 

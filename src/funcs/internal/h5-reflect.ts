@@ -4,6 +4,7 @@
  */
 import { GoFuncError } from '../../util/go/func.js';
 import { GoNumber, GoStruct, type GoValue, isFunc, kindOf, typeName } from '../../util/go/value.js';
+import { goTimeOf } from '../dates.js';
 
 /** The message of Go's nil pointer dereference panic, as text/template reports a recovered panic. */
 export const NIL_DEREF = 'runtime error: invalid memory address or nil pointer dereference';
@@ -47,6 +48,21 @@ export function empty(v: GoValue): boolean {
   return true;
 }
 
+/**
+ * The hidden state of a struct with no exported fields (`time.Time`, semver versions), as its methods expose
+ * it: a time's instant, monotonic reading and location; a version's `String()` and `Original()`.
+ */
+function opaqueState(s: GoStruct): string | undefined {
+  if (Object.keys(s.fields).length > 0) return undefined;
+  const t = goTimeOf(s);
+  // wall/ext/loc: the instant, the monotonic reading and the Location (UTC's is nil, Local's is time.Local).
+  if (t) return `${t.sec}|${t.nsec}|${t.mono ?? ''}|${t.loc.name}|${t.loc.fixedOffset ?? ''}`;
+  const str = s.methods.String;
+  if (str?.params.length !== 0) return undefined;
+  const orig = s.methods.Original;
+  return `${str.call()}\u0000${orig && orig.params.length === 0 ? orig.call() : ''}`;
+}
+
 /** Go's `reflect.DeepEqual` over the value model (types must match exactly; NaN is never equal). */
 export function deepEqual(a: GoValue, b: GoValue): boolean {
   if (isNil(a) || isNil(b)) return isNil(a) && isNil(b);
@@ -74,9 +90,11 @@ export function deepEqual(a: GoValue, b: GoValue): boolean {
     return true;
   }
   if (a instanceof GoStruct) {
+    // Pointers compare their structs deeply too.
     const bs = b as GoStruct;
     if (a === bs) return true;
-    if (a.isPointer) return false;
+    const sa = opaqueState(a);
+    if (sa !== undefined) return sa === opaqueState(bs);
     const ka = Object.keys(a.fields);
     for (const k of ka) if (!deepEqual(a.fields[k], bs.fields[k])) return false;
     return true;

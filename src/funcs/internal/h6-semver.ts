@@ -27,6 +27,12 @@ export interface SemverMessages {
   invalid: string;
   startsZero: string;
   segment: string;
+  /** `ErrInvalidPrerelease` (`Version.SetPrerelease`). */
+  invalidPrerelease: string;
+  /** `ErrInvalidMetadata` (`Version.SetMetadata`). */
+  invalidMetadata: string;
+  /** v3.4 rejects empty dot-separated identifiers in `SetPrerelease` / `SetMetadata`; v3.3 accepts them. */
+  emptyIdentifierInvalid: boolean;
 }
 
 /** Masterminds/semver v3.3.0 (Helm 3.17). */
@@ -34,6 +40,9 @@ export const MESSAGES_V3_3: SemverMessages = {
   invalid: 'Invalid Semantic Version',
   startsZero: 'Version segment starts with 0',
   segment: 'Error parsing version segment',
+  invalidPrerelease: 'Invalid Prerelease string',
+  invalidMetadata: 'Invalid Metadata string',
+  emptyIdentifierInvalid: false,
 };
 
 /** Masterminds/semver v3.4.0 (Helm 4.1). */
@@ -41,6 +50,9 @@ export const MESSAGES_V3_4: SemverMessages = {
   invalid: 'invalid semantic version',
   startsZero: 'version segment starts with 0',
   segment: 'error parsing version segment',
+  invalidPrerelease: 'invalid prerelease string',
+  invalidMetadata: 'invalid metadata string',
+  emptyIdentifierInvalid: true,
 };
 
 interface RE2Like {

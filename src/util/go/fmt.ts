@@ -526,6 +526,7 @@ class Printer {
     if (verb !== 'v' && verb !== 's' && verb !== 'x' && verb !== 'X' && verb !== 'q') return false;
     const m: GoFunc | undefined = v.methods.Error ?? v.methods.String;
     if (m?.params.length !== 0) return false;
+    if (m.ptrReceiver && !v.isPointer) return false;
     const s = m.call();
     this.fmtString(typeof s === 'string' ? s : String(s), verb);
     return true;

@@ -30,6 +30,12 @@ export class TomlEncodeError extends Error {
 export interface EncodeTomlOptions {
   /** `helm4` uses the newer encoder's float format (`1e+06`); `helm3` (default) writes `1000000.0`. */
   compat?: 'helm3' | 'helm4';
+  /**
+   * The TOML text of a struct the encoder writes as a value rather than a table (BurntSushi writes a
+   * `time.Time` as a bare datetime and an `encoding.TextMarshaler` as a quoted string), or undefined for a
+   * plain struct (a table).
+   */
+  structText?: (s: GoStruct) => string | undefined;
 }
 
 const BARE_KEY = /^[A-Za-z0-9_-]+$/;
@@ -74,30 +80,35 @@ function quoteKey(k: string): string {
 
 type TomlKind = 'table' | 'array' | 'scalar' | 'nil';
 
+type StructText = (s: GoStruct) => string | undefined;
+
+const noStructText: StructText = () => undefined;
+
 function isNilValue(v: GoValue): boolean {
   return v === null || v === undefined;
 }
 
-function kindOfValue(v: GoValue): TomlKind {
+function kindOfValue(v: GoValue, structText: StructText): TomlKind {
   if (isNilValue(v)) return 'nil';
-  if (v instanceof GoStruct || isMap(v)) return 'table';
+  if (v instanceof GoStruct) return structText(v) === undefined ? 'table' : 'scalar';
+  if (isMap(v)) return 'table';
   if (Array.isArray(v)) return 'array';
   return 'scalar';
 }
 
 /** BurntSushi's `tomlArrayType`: an array whose elements are all tables is an array of tables. */
-function isArrayOfTables(a: GoValue[]): boolean {
+function isArrayOfTables(a: GoValue[], structText: StructText): boolean {
   if (a.length === 0) return false;
   for (const e of a)
     if (isNilValue(e)) throw new TomlEncodeError('toml: cannot encode array with nil element');
-  for (const e of a) if (kindOfValue(e) !== 'table') return false;
+  for (const e of a) if (kindOfValue(e, structText) !== 'table') return false;
   return true;
 }
 
-function isTableValue(v: GoValue): boolean {
-  const k = kindOfValue(v);
+function isTableValue(v: GoValue, structText: StructText): boolean {
+  const k = kindOfValue(v, structText);
   if (k === 'table') return true;
-  return k === 'array' && isArrayOfTables(v as GoValue[]);
+  return k === 'array' && isArrayOfTables(v as GoValue[], structText);
 }
 
 function entriesOf(v: GoValue): GoMap {
@@ -109,7 +120,10 @@ class TomlWriter {
   private readonly parts: string[] = [];
   private written = false;
 
-  constructor(private readonly helm4: boolean) {}
+  constructor(
+    private readonly helm4: boolean,
+    readonly structText: StructText,
+  ) {}
 
   text(): string {
     return this.parts.join('');
@@ -169,6 +183,10 @@ class TomlWriter {
       return v.kind === 'float32' ? this.float(v.value as number, 32) : String(v.value);
     }
     if (v instanceof Uint8Array) return quoteString(new TextDecoder('utf-8', { ignoreBOM: true }).decode(v));
+    if (v instanceof GoStruct) {
+      const text = this.structText(v);
+      if (text !== undefined) return text;
+    }
     if (Array.isArray(v)) {
       const items: string[] = [];
       for (const e of v) {
@@ -216,7 +234,7 @@ class TomlWriter {
     const m = entriesOf(v);
     const direct: string[] = [];
     const sub: string[] = [];
-    for (const k of Object.keys(m)) (isTableValue(m[k]) ? sub : direct).push(k);
+    for (const k of Object.keys(m)) (isTableValue(m[k], this.structText) ? sub : direct).push(k);
     for (const k of sortedKeys(Object.fromEntries(direct.map((d) => [d, null])) as GoMap)) {
       const val = m[k];
       if (isNilValue(val)) continue;
@@ -238,14 +256,15 @@ class TomlWriter {
  * other values are written as a bare TOML value. Throws {@link TomlEncodeError} with the encoder's message.
  */
 export function encodeToml(v: GoValue, options: EncodeTomlOptions = {}): string {
-  const w = new TomlWriter(options.compat === 'helm4');
+  const structText = options.structText ?? noStructText;
+  const w = new TomlWriter(options.compat === 'helm4', structText);
   if (isNilValue(v)) throw new TomlEncodeError('reflect: call of reflect.Value.Type on zero Value');
-  if (kindOfValue(v) === 'table') {
+  if (kindOfValue(v, structText) === 'table') {
     w.table([], v);
     return w.text();
   }
   // An array of tables needs a key (BurntSushi's `eArrayOfTables` with an empty key: errNoKey).
-  if (Array.isArray(v) && isArrayOfTables(v))
+  if (Array.isArray(v) && isArrayOfTables(v, structText))
     throw new TomlEncodeError('toml: top-level values must be Go maps or structs');
   return w.inline(v);
 }

@@ -106,6 +106,11 @@ export interface GoFunc {
   /** Type of the variadic tail, if the function is variadic. */
   readonly variadic?: GoParamType;
   readonly call: (...args: GoValue[]) => GoValue;
+  /**
+   * A method declared on the pointer type (`func (kv *KubeVersion) String()`) of a struct held by value: fmt
+   * never sees it (it gets a copy), only the template printing an addressable field or variable does.
+   */
+  readonly ptrReceiver?: boolean;
 }
 
 /**

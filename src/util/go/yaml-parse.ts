@@ -12,7 +12,7 @@
  * - aliases are expanded (copied) with yaml.v2's "excessive aliasing" guard;
  * - only the first document counts (yaml.v2 never parses past it).
  */
-import { EVENT_ID, type Event, getScalarValue, parseEvents } from 'js-yaml';
+import { EVENT_ID, type Event, getScalarValue, parseEvents, type ScalarEvent } from 'js-yaml';
 import { HelmkitError } from '../errors.js';
 import { formatFloat } from './strconv.js';
 import { type GoMap, type GoValue, isMap, newMap } from './value.js';
@@ -60,6 +60,18 @@ const SCALAR = 0;
 const SEQ = 1;
 const MAP = 2;
 const ALIAS = 3;
+
+/**
+ * A literal or folded block scalar that ends the text without a final line break: libyaml's clip and keep
+ * chomping only keep a line break it actually read, so `a: |\n  x` at the end of the input is `x`
+ * (js-yaml always appends one).
+ */
+function blockScalarAtEof(text: string, e: ScalarEvent, value: string): string {
+  if (e.style < 4 || e.chomping === 2 || e.valueEnd !== text.length || !value.endsWith('\n')) return value;
+  const last = text.charCodeAt(text.length - 1);
+  if (last === 10 || last === 13 || last === 0x85 || last === 0x2028 || last === 0x2029) return value;
+  return value.slice(0, -1);
+}
 
 interface ScalarNode {
   k: typeof SCALAR;
@@ -212,7 +224,7 @@ function buildDocuments(text: string, events: Event[], file: string | undefined)
         const tag = e.tagStart >= 0 ? longTag(text.slice(e.tagStart, e.tagEnd)) : '';
         const n: ScalarNode = {
           k: SCALAR,
-          value: getScalarValue(text, e),
+          value: blockScalarAtEof(text, e, getScalarValue(text, e)),
           tag,
           implicit: tag === '' && e.style === 1,
           pos: e.valueStart,
@@ -1248,7 +1260,8 @@ export function parseGoYamlValues(text: string, options: GoYamlValuesOptions = {
   for (const doc of splitYamlDocuments(text, options.file)) {
     let m: GoMap | null;
     try {
-      m = parseGoYamlMap(doc, options);
+      // The YAML reader returns every line with a line break, the last one too.
+      m = parseGoYamlMap(doc.endsWith('\n') ? doc : `${doc}\n`, options);
     } catch (e) {
       if (e instanceof GoYamlError) {
         throw new GoYamlError(`cannot unmarshal yaml document: ${e.message}`, options.file, e.line, e.code);
