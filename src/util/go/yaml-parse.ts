@@ -1041,7 +1041,7 @@ function headFromEvents(
       case EVENT_ID.SCALAR: {
         const top = stack[stack.length - 1]!;
         const tag = e.tagStart >= 0 ? longTag(text.slice(e.tagStart, e.tagEnd)) : '';
-        const value = getScalarValue(text, e);
+        const value = blockScalarAtEof(text, e, getScalarValue(text, e));
         const implicit = tag === '' && e.style === 1;
         let r: Resolved;
         if (!implicit && tag === '') r = { t: 'str', v: value };
