@@ -713,6 +713,36 @@ add(
   '{{ $v := include "lang.dot" 2 }}{{ $v }}{{ $v | len }}',
   '{{ template "lang.ws" 1 }}|',
 );
+// Char constants: strconv.UnquoteChar's "invalid syntax" before "malformed character constant".
+add(
+  "{{ '' }}",
+  "{{ '\\z' }}",
+  "{{ '\\x' }}",
+  "{{ '\\uD800' }}",
+  "{{ '\\\"' }}",
+  "{{ '\\'' }}",
+  "{{ '\\101' }}",
+  "{{ '\\400' }}",
+  "{{ 'é' }}",
+);
+// eq on values of different reflect kinds (non-comparable types) and of the same non-comparable kind.
+add(
+  '{{ eq .Values.map .Values.list }}',
+  '{{ eq .Values.list .Values.map }}',
+  '{{ eq .Values.users .Values.nested }}',
+  '{{ eq .Values.map nil }}',
+  '{{ eq .Values.emptyList .Values.emptyList }}',
+  '{{ eq .Values.nested.a .Values.nested.a }}',
+);
+// Index values wider than 2^53, html of NUL, missing keys of typed maps (.Files is map[string][]byte).
+add(
+  '{{ index .Values.list 9223372036854775807 }}',
+  '{{ slice .Values.list 0 9223372036854775807 }}',
+  '{{ html "a\\x00b" }}',
+  '{{ .Files.Nope }}',
+  '{{ printf "%T %v" .Files.Nope .Files.Nope }}',
+  '{{ index .Files "nope" | len }}',
+);
 // Known gaps (kept out of the table, reported): complex literals ({{ 1i }}), printing pointers ({{ $ }}),
 // slice capacity of decoded lists ({{ slice .Values.list 0 4 }}), %T of .Capabilities (objects.ts).
 
