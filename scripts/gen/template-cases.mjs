@@ -743,6 +743,27 @@ add(
   '{{ printf "%T %v" .Files.Nope .Files.Nope }}',
   '{{ index .Files "nope" | len }}',
 );
+// KubeVersion's String has a pointer receiver: text/template prints an addressable field through it, fmt
+// (print, printf, quote, toString, list elements) sees the struct value.
+add(
+  '{{ .Capabilities.KubeVersion }}',
+  '{{ $k := .Capabilities.KubeVersion }}{{ $k }}',
+  '{{ with .Capabilities.KubeVersion }}{{ . }}{{ end }}',
+  '{{ print .Capabilities.KubeVersion }}',
+  '{{ printf "%s|%v|%q|%x" .Capabilities.KubeVersion .Capabilities.KubeVersion .Capabilities.KubeVersion .Capabilities.KubeVersion }}',
+  '{{ .Capabilities.KubeVersion | quote }}',
+  '{{ toString .Capabilities.KubeVersion }}',
+  '{{ list .Capabilities.KubeVersion }}',
+  '{{ dict "k" .Capabilities.KubeVersion }}',
+  '{{ .Capabilities }}',
+  '{{ .Capabilities.KubeVersion.GitVersion }}|{{ .Capabilities.KubeVersion.String }}',
+);
+// range with assigned variables: the first undefined one is reported.
+add(
+  '{{ range $k, $v = .Values.map }}{{ end }}',
+  '{{ $k := "" }}{{ range $k, $v = .Values.map }}{{ end }}',
+  '{{ $k := "" }}{{ $v := "" }}{{ range $k, $v = .Values.map }}{{ end }}{{ $k }}{{ $v }}',
+);
 // Known gaps (kept out of the table, reported): complex literals ({{ 1i }}), printing pointers ({{ $ }}),
 // slice capacity of decoded lists ({{ slice .Values.list 0 4 }}), %T of .Capabilities (objects.ts).
 

@@ -7,7 +7,7 @@
  * Values: Go's invalid reflect.Value is `undefined`; a nil interface (e.g. a missing or null map entry read
  * through a field chain) is `null`. Pipelines unwrap interfaces, so a pipeline never yields `null`.
  */
-import { formatValue } from '../util/go/fmt.js';
+import { formatValue, hasPointerReceiverMethods } from '../util/go/fmt.js';
 import { type FuncMap, GoFuncError } from '../util/go/func.js';
 import {
   GoNumber,
@@ -564,7 +564,7 @@ export class Compiler {
     if (p.isAssign) {
       slots = decl.map((v) => {
         const i = scope.lastIndexOf(v.ident[0]);
-        if (i < 0) undefinedVar = v.ident[0];
+        if (i < 0) undefinedVar ??= v.ident[0];
         return i;
       });
     } else {
@@ -980,6 +980,10 @@ function printValue(st: State, n: Node, v: GoValue): string {
   }
   if (v instanceof GoStruct && v.isPointer) {
     return formatValue(new GoStruct(v.typeName.replace(/^\*/, ''), v.fields, v.methods, false));
+  }
+  if (v instanceof GoStruct && hasPointerReceiverMethods(v)) {
+    // Go's printableValue: an addressable struct whose pointer is a Stringer prints through its address.
+    return formatValue(new GoStruct(`*${v.typeName}`, v.fields, v.methods, true));
   }
   return formatValue(v);
 }

@@ -523,6 +523,8 @@ class Printer {
   handleMethods(v: GoValue, verb: string): boolean {
     if (this.erroring || this.f.sharpV) return false;
     if (!(v instanceof GoStruct)) return false;
+    // A method with a pointer receiver is not in the method set of the struct value fmt receives.
+    if (!v.isPointer && hasPointerReceiverMethods(v)) return false;
     if (verb !== 'v' && verb !== 's' && verb !== 'x' && verb !== 'X' && verb !== 'q') return false;
     const m: GoFunc | undefined = v.methods.Error ?? v.methods.String;
     if (m?.params.length !== 0) return false;
@@ -876,6 +878,18 @@ function intFromArg(a: readonly GoValue[], argNum: number): [number, boolean, nu
 
 function isStringArg(v: GoValue): boolean {
   return typeof v === 'string';
+}
+
+/**
+ * Helm struct types whose methods (`String`, `GitVersion`) are declared on the pointer
+ * (`func (kv *KubeVersion) String() string`): fmt, which receives a copy of the struct, does not see them;
+ * only text/template's own printing of an addressable field takes its address and calls `String`.
+ */
+const POINTER_RECEIVER_TYPES: ReadonlySet<string> = new Set(['chartutil.KubeVersion', 'common.KubeVersion']);
+
+/** True when the struct's methods have pointer receivers (see {@link POINTER_RECEIVER_TYPES}). */
+export function hasPointerReceiverMethods(v: GoStruct): boolean {
+  return POINTER_RECEIVER_TYPES.has(v.typeName);
 }
 
 /**
