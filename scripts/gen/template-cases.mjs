@@ -713,6 +713,57 @@ add(
   '{{ $v := include "lang.dot" 2 }}{{ $v }}{{ $v | len }}',
   '{{ template "lang.ws" 1 }}|',
 );
+// Char constants: strconv.UnquoteChar's "invalid syntax" before "malformed character constant".
+add(
+  "{{ '' }}",
+  "{{ '\\z' }}",
+  "{{ '\\x' }}",
+  "{{ '\\uD800' }}",
+  "{{ '\\\"' }}",
+  "{{ '\\'' }}",
+  "{{ '\\101' }}",
+  "{{ '\\400' }}",
+  "{{ 'é' }}",
+);
+// eq on values of different reflect kinds (non-comparable types) and of the same non-comparable kind.
+add(
+  '{{ eq .Values.map .Values.list }}',
+  '{{ eq .Values.list .Values.map }}',
+  '{{ eq .Values.users .Values.nested }}',
+  '{{ eq .Values.map nil }}',
+  '{{ eq .Values.emptyList .Values.emptyList }}',
+  '{{ eq .Values.nested.a .Values.nested.a }}',
+);
+// Index values wider than 2^53, html of NUL, missing keys of typed maps (.Files is map[string][]byte).
+add(
+  '{{ index .Values.list 9223372036854775807 }}',
+  '{{ slice .Values.list 0 9223372036854775807 }}',
+  '{{ html "a\\x00b" }}',
+  '{{ .Files.Nope }}',
+  '{{ printf "%T %v" .Files.Nope .Files.Nope }}',
+  '{{ index .Files "nope" | len }}',
+);
+// KubeVersion's String has a pointer receiver: text/template prints an addressable field through it, fmt
+// (print, printf, quote, toString, list elements) sees the struct value.
+add(
+  '{{ .Capabilities.KubeVersion }}',
+  '{{ $k := .Capabilities.KubeVersion }}{{ $k }}',
+  '{{ with .Capabilities.KubeVersion }}{{ . }}{{ end }}',
+  '{{ print .Capabilities.KubeVersion }}',
+  '{{ printf "%s|%v|%q|%x" .Capabilities.KubeVersion .Capabilities.KubeVersion .Capabilities.KubeVersion .Capabilities.KubeVersion }}',
+  '{{ .Capabilities.KubeVersion | quote }}',
+  '{{ toString .Capabilities.KubeVersion }}',
+  '{{ list .Capabilities.KubeVersion }}',
+  '{{ dict "k" .Capabilities.KubeVersion }}',
+  '{{ .Capabilities }}',
+  '{{ .Capabilities.KubeVersion.GitVersion }}|{{ .Capabilities.KubeVersion.String }}',
+);
+// range with assigned variables: the first undefined one is reported.
+add(
+  '{{ range $k, $v = .Values.map }}{{ end }}',
+  '{{ $k := "" }}{{ range $k, $v = .Values.map }}{{ end }}',
+  '{{ $k := "" }}{{ $v := "" }}{{ range $k, $v = .Values.map }}{{ end }}{{ $k }}{{ $v }}',
+);
 // Known gaps (kept out of the table, reported): complex literals ({{ 1i }}), printing pointers ({{ $ }}),
 // slice capacity of decoded lists ({{ slice .Values.list 0 4 }}), %T of .Capabilities (objects.ts).
 

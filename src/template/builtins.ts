@@ -15,6 +15,7 @@ import {
   truth as goTruth,
   isFunc,
   isMap,
+  kindOf,
   typeName,
 } from '../util/go/value.js';
 import type { Fn } from './types.js';
@@ -46,14 +47,26 @@ export function zeroOf(t: string): GoValue {
       return new GoNumber(t, 0n);
     case 'float32':
       return new GoNumber('float32', 0);
+    case '[]uint8':
+    case '[]byte':
+      // A nil []byte: prints as [] and is empty.
+      return new Uint8Array(0);
   }
   return null;
 }
 
-/** Element type of a map (`map[string]interface {}` → `interface {}`). */
+/** Underlying types of the named map types Helm hands to templates. */
+const NAMED_MAP_TYPES: Record<string, string> = {
+  'engine.files': 'map[string][]uint8',
+  'chartutil.Values': 'map[string]interface {}',
+  'common.Values': 'map[string]interface {}',
+};
+
+/** Element type of a map (`map[string]interface {}` → `interface {}`; Helm's `engine.files` → `[]uint8`). */
 export function mapElemType(m: object): string {
-  const t = (m as { [GO_TYPE]?: string })[GO_TYPE];
-  if (!t) return 'interface {}';
+  const named = (m as { [GO_TYPE]?: string })[GO_TYPE];
+  if (!named) return 'interface {}';
+  const t = NAMED_MAP_TYPES[named] ?? named;
   const i = t.indexOf(']');
   return t.startsWith('map[') && i > 0 ? t.slice(i + 1) : 'interface {}';
 }
@@ -137,10 +150,13 @@ function eqOne(go: GoVersion, a: GoValue, b: GoValue): boolean {
       // biome-ignore lint/suspicious/noDoubleEquals: bigint/number compare by value
       return num(a) == num(b);
   }
-  // Invalid kinds: nil, maps, slices, structs, funcs.
+  // Invalid kinds: nil, maps, slices, structs, funcs. Go's canCompare: the same reflect kind, or one nil.
   if (isNilish(a) || isNilish(b)) return isNilish(a) === isNilish(b);
+  if (kindOf(a) !== kindOf(b))
+    throw new GoFuncError(
+      `non-comparable types ${sprintf('%s', [a])}: ${typeName(a)}, ${typeName(b)}: ${sprintf('%v', [b])}`,
+    );
   if (!isComparable(b)) throw new GoFuncError(`non-comparable type ${sprintf('%s', [b])}: ${typeName(b)}`);
-  if (!isComparable(a)) throw new GoFuncError(`non-comparable type ${sprintf('%s', [a])}: ${typeName(a)}`);
   if (a instanceof GoStruct && b instanceof GoStruct) return a === b;
   return a === b;
 }
@@ -180,17 +196,18 @@ function compareBytes(a: string, b: string): number {
   return a.length - b.length;
 }
 
-function intArg(v: GoValue, what: string): number {
-  if (typeof v === 'bigint') return Number(v);
-  if (v instanceof GoNumber && v.kind !== 'float32') return Number(v.value);
+/** Go's int64 view of an integer index (`index.Int()`, or `int64(index.Uint())` which wraps). */
+function intArg(v: GoValue, what: string): bigint {
+  if (typeof v === 'bigint') return BigInt.asIntN(64, v);
+  if (v instanceof GoNumber && v.kind !== 'float32') return BigInt.asIntN(64, v.value as bigint);
   if (v === undefined || v === null) throw new GoFuncError(`cannot index ${what} with nil`);
   throw new GoFuncError(`cannot index ${what} with type ${typeName(v)}`);
 }
 
 function indexArg(v: GoValue, cap: number): number {
   const x = intArg(v, 'slice/array');
-  if (x < 0 || x > cap) throw new GoFuncError(`index out of range: ${x}`);
-  return x;
+  if (x < 0n || x > BigInt(cap)) throw new GoFuncError(`index out of range: ${x}`);
+  return Number(x);
 }
 
 function isAscii(s: string): boolean {
@@ -300,6 +317,9 @@ function htmlEscape(s: string): string {
         break;
       case 0x3e:
         r = '&gt;';
+        break;
+      case 0:
+        r = '\uFFFD';
         break;
       default:
         continue;

@@ -564,7 +564,7 @@ export class Compiler {
     if (p.isAssign) {
       slots = decl.map((v) => {
         const i = scope.lastIndexOf(v.ident[0]);
-        if (i < 0) undefinedVar = v.ident[0];
+        if (i < 0) undefinedVar ??= v.ident[0];
         return i;
       });
     } else {

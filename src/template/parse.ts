@@ -7,7 +7,9 @@ import {
   parseFloat as goParseFloat,
   parseInt as goParseInt,
   parseUint as goParseUint,
+  type UnquotedChar,
   unquote,
+  unquoteChar,
 } from '../util/go/strconv.js';
 import { TemplateParseError } from './errors.js';
 import { type Item, ItemType, itemString, lex } from './lex.js';
@@ -511,15 +513,15 @@ class Parser {
       text,
     };
     if (token.typ === ItemType.CharConstant) {
-      let r: number;
+      // Go: strconv.UnquoteChar's error (invalid syntax) first, then a malformed tail.
+      let ch: UnquotedChar;
       try {
-        const s = unquote(text);
-        const cp = s.codePointAt(0);
-        if (cp === undefined || s.length !== (cp > 0xffff ? 2 : 1)) throw new Error();
-        r = cp;
+        ch = unquoteChar(text.slice(1), text[0]);
       } catch {
-        return this.errorf(`malformed character constant: ${text}`);
+        return this.errorf('invalid syntax');
       }
+      if (ch.tail !== "'") return this.errorf(`malformed character constant: ${text}`);
+      const r = ch.value;
       n.int64 = BigInt(r);
       n.isInt = true;
       n.uint64 = BigInt(r);

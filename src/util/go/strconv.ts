@@ -549,6 +549,66 @@ export function unquote(s: string): string {
   return utf8Decoder.decode(new Uint8Array(bytes));
 }
 
+/** Result of {@link unquoteChar}: the decoded rune (or byte) and the text after it. */
+export interface UnquotedChar {
+  /** The code point (or the byte value for `\x` and octal escapes). */
+  value: number;
+  /** Whether the value is a multi-byte rune (Go's `multibyte`). */
+  multibyte: boolean;
+  /** The rest of the input after the first character or escape. */
+  tail: string;
+}
+
+const SIMPLE_ESCAPES: Record<string, number> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 0x5c };
+
+/**
+ * Go's `strconv.UnquoteChar(s, quote)`: decodes the first character or escape sequence of s, the body of a
+ * literal quoted with `quote`. Throws {@link ErrSyntax} (`invalid syntax`) as Go does.
+ */
+export function unquoteChar(s: string, quote: string): UnquotedChar {
+  if (s.length === 0) throw new ErrSyntax();
+  const c = s[0];
+  if (c === quote && (quote === "'" || quote === '"')) throw new ErrSyntax();
+  if (c !== '\\') {
+    const cp = s.codePointAt(0)!;
+    const size = cp > 0xffff ? 2 : 1;
+    return { value: cp >= 0xd800 && cp <= 0xdfff ? 0xfffd : cp, multibyte: cp >= 0x80, tail: s.slice(size) };
+  }
+  if (s.length <= 1) throw new ErrSyntax();
+  const e = s[1];
+  let rest = s.slice(2);
+  const simple = SIMPLE_ESCAPES[e];
+  if (simple !== undefined) return { value: simple, multibyte: false, tail: rest };
+  if (e === 'x' || e === 'u' || e === 'U') {
+    const len = e === 'x' ? 2 : e === 'u' ? 4 : 8;
+    if (rest.length < len) throw new ErrSyntax();
+    let v = 0;
+    for (let k = 0; k < len; k++) {
+      const h = unhex(rest.charCodeAt(k));
+      if (h < 0) throw new ErrSyntax();
+      v = v * 16 + h;
+    }
+    rest = rest.slice(len);
+    if (e === 'x') return { value: v, multibyte: false, tail: rest };
+    if (v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff)) throw new ErrSyntax();
+    return { value: v, multibyte: true, tail: rest };
+  }
+  if (e >= '0' && e <= '7') {
+    let v = e.charCodeAt(0) - 48;
+    if (rest.length < 2) throw new ErrSyntax();
+    for (let k = 0; k < 2; k++) {
+      const d = rest.charCodeAt(k) - 48;
+      if (d < 0 || d > 7) throw new ErrSyntax();
+      v = v * 8 + d;
+    }
+    if (v > 255) throw new ErrSyntax();
+    return { value: v, multibyte: false, tail: rest.slice(2) };
+  }
+  if ((e === "'" || e === '"') && e === quote)
+    return { value: e.charCodeAt(0), multibyte: false, tail: rest };
+  throw new ErrSyntax();
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Parsing
 // ---------------------------------------------------------------------------------------------------------
