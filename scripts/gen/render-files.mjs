@@ -41,7 +41,35 @@ const templates = [
   '{{ .Template.Name }} {{ .Template.BasePath }}',
   '{{ typeOf .Files }} {{ typeOf .Capabilities }} {{ typeOf .Chart }}',
 ];
-const cases = templates.map((template, i) => ({ id: `files-${i}`, template, files }));
+// `.Chart` with list and struct fields (Helm 4 converts them to generic maps and slices) and `.Template`'s type.
+const chartYaml = `apiVersion: v2
+name: probe
+version: 0.1.0
+appVersion: "1.0"
+keywords: [a, b]
+sources: [https://example.com/src]
+maintainers:
+  - name: Jo
+    email: jo@example.com
+dependencies:
+  - name: sub
+    version: 0.2.0
+    tags: [t1]
+    condition: sub.enabled
+`;
+const chartFiles = { 'charts/sub/Chart.yaml': 'apiVersion: v2\nname: sub\nversion: 0.2.0\n' };
+const chartTemplates = [
+  '{{ printf "%T|%T|%T|%T" .Chart.Keywords .Chart.Sources .Chart.Maintainers .Chart.Dependencies }}',
+  '{{ printf "%T %+v" (index .Chart.Maintainers 0) (index .Chart.Maintainers 0) }}',
+  '{{ printf "%T %v" (index .Chart.Dependencies 0).Tags (index .Chart.Dependencies 0) }}',
+  '{{ toJson .Chart }}',
+  '{{ toYaml .Chart.Maintainers }}',
+  '{{ printf "%T %#v" .Template .Template }}',
+];
+const cases = [
+  ...templates.map((template, i) => ({ id: `files-${i}`, template, files })),
+  ...chartTemplates.map((template, i) => ({ id: `chart-${i}`, template, chartYaml, files: chartFiles })),
+];
 const [h3, h4] = await Promise.all([
   runOracle(cases, { helm: 'helm3' }),
   runOracle(cases, { helm: 'helm4' }),

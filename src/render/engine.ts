@@ -138,7 +138,7 @@ export function renderTemplates(
     const r = templates.get(name)!;
     // Helm shares one values map per chart and sets `.Template` on it before each template; templates that
     // `set $ "Values" ...` (istio's zzz_profile.yaml) change what later templates of that chart see.
-    const tmpl = newMap();
+    const tmpl = withGoType(newMap(), ctx.compat === 'helm4' ? 'common.Values' : 'chartutil.Values');
     tmpl.Name = name;
     tmpl.BasePath = r.basePath;
     r.scope.Template = tmpl;

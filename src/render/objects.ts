@@ -2,7 +2,7 @@ import type { Chart, ChartDependency, ChartFile, ChartMetadata } from '../chart/
 import type { Compat } from '../funcs/options.js';
 import { HelmkitError } from '../util/errors.js';
 import { defineFunc } from '../util/go/func.js';
-import { marshalJSON, nilMap } from '../util/go/json.js';
+import { GO_JSON_VIEW, marshalJSON, nilMap } from '../util/go/json.js';
 import {
   type GoMap,
   GoStruct,
@@ -21,29 +21,31 @@ function strings(list: readonly string[] | undefined): GoValue[] {
 }
 
 function dependencyStruct(d: ChartDependency): GoStruct {
-  return new GoStruct(
-    '*chart.Dependency',
-    {
-      Name: d.name,
-      Version: d.version ?? '',
-      Repository: d.repository ?? '',
-      Condition: d.condition ?? '',
-      Tags: strings(d.tags),
-      Enabled: d.enabled ?? false,
-      ImportValues: withGoType(
-        (d.importValues ?? []).map((v) => {
-          if (typeof v === 'string') return v;
-          const m = newMap();
-          m.child = v.child;
-          m.parent = v.parent;
-          return m;
-        }),
-        '[]interface {}',
-      ),
-      Alias: d.alias ?? '',
-    },
-    {},
-    true,
+  return taggedStruct(
+    new GoStruct(
+      '*chart.Dependency',
+      {
+        Name: d.name,
+        Version: d.version ?? '',
+        Repository: d.repository ?? '',
+        Condition: d.condition ?? '',
+        Tags: strings(d.tags),
+        Enabled: d.enabled ?? false,
+        ImportValues: withGoType(
+          (d.importValues ?? []).map((v) => {
+            if (typeof v === 'string') return v;
+            const m = newMap();
+            m.child = v.child;
+            m.parent = v.parent;
+            return m;
+          }),
+          '[]interface {}',
+        ),
+        Alias: d.alias ?? '',
+      },
+      {},
+      true,
+    ),
   );
 }
 
@@ -60,14 +62,15 @@ function metadataFields(m: ChartMetadata): Record<string, GoValue> {
     Description: m.description ?? '',
     Keywords: strings(m.keywords),
     Maintainers: withGoType(
-      (m.maintainers ?? []).map(
-        (x) =>
+      (m.maintainers ?? []).map((x) =>
+        taggedStruct(
           new GoStruct(
-            'chart.Maintainer',
+            '*chart.Maintainer',
             { Name: x.name ?? '', Email: x.email ?? '', URL: x.url ?? '' },
             {},
             true,
           ),
+        ),
       ),
       '[]*chart.Maintainer',
     ),
@@ -120,27 +123,52 @@ function chartJson(m: ChartMetadata, isRoot: boolean): string {
     const v = fields[goName];
     if (isEmptyJson(v)) continue;
     if (goName === 'Maintainers' || goName === 'Dependencies') {
-      parts.push(`${JSON.stringify(jsonName)}:${marshalJSON(jsonView(v))}`);
+      parts.push(`${JSON.stringify(jsonName)}:${jsonView(v)}`);
     } else parts.push(`${JSON.stringify(jsonName)}:${marshalJSON(v)}`);
   }
   parts.push(`"IsRoot":${isRoot}`);
   return `{${parts.join(',')}}`;
 }
 
-/** Maintainers/dependencies as the maps encoding/json produces from their tagged, omitempty fields. */
-function jsonView(v: GoValue): GoValue {
-  if (!Array.isArray(v)) return v;
-  return v.map((x) => {
-    if (!(x instanceof GoStruct)) return x;
-    const out = newMap();
-    for (const [k, val] of Object.entries(x.fields)) {
-      const name =
-        k === 'ImportValues' ? 'import-values' : k === 'URL' ? 'url' : k.charAt(0).toLowerCase() + k.slice(1);
-      const always = x.typeName === '*chart.Dependency' && (k === 'Name' || k === 'Repository');
-      if (always || !isEmptyJson(val)) out[name] = val;
-    }
-    return out;
-  });
+/**
+ * Maintainers/dependencies as encoding/json writes the structs: tagged names in field order, `omitempty`
+ * fields left out (a dependency's name and repository are always written).
+ */
+function jsonView(v: GoValue): string {
+  if (!Array.isArray(v)) return marshalJSON(v);
+  return `[${v.map((x) => marshalJSON(x)).join(',')}]`;
+}
+
+/** encoding/json of a chart.Maintainer / chart.Dependency: json tag names in field order, omitempty. */
+function taggedJson(x: GoStruct): string {
+  const parts: string[] = [];
+  for (const [k, val] of Object.entries(x.fields)) {
+    const name =
+      k === 'ImportValues' ? 'import-values' : k === 'URL' ? 'url' : k.charAt(0).toLowerCase() + k.slice(1);
+    const always = x.typeName === '*chart.Dependency' && (k === 'Name' || k === 'Repository');
+    if (always || !isEmptyJson(val)) parts.push(`${JSON.stringify(name)}:${marshalJSON(val)}`);
+  }
+  return `{${parts.join(',')}}`;
+}
+
+/** A chart.Maintainer / chart.Dependency struct that encodes to JSON (toJson, toYaml) with its json tags. */
+function taggedStruct(s: GoStruct): GoStruct {
+  Object.defineProperty(s, GO_JSON_VIEW, { value: () => taggedJson(s), enumerable: false });
+  return s;
+}
+
+/**
+ * Helm 4 hands templates the chart metadata converted to generic values: structs become
+ * `map[string]interface {}` keyed by Go field name, slices `[]interface {}`.
+ */
+function genericValue(v: GoValue): GoValue {
+  if (v instanceof GoStruct) {
+    const m = newMap();
+    for (const [k, x] of Object.entries(v.fields)) m[k] = genericValue(x);
+    return m;
+  }
+  if (Array.isArray(v)) return withGoType(v.map(genericValue), '[]interface {}');
+  return v;
 }
 
 /**
@@ -151,7 +179,7 @@ export function chartObject(chart: Chart, isRoot: boolean, compat: Compat): GoVa
   const fields = metadataFields(chart.metadata);
   if (compat === 'helm4') {
     const m = newMap();
-    for (const [k, v] of Object.entries(fields)) m[k] = v;
+    for (const [k, v] of Object.entries(fields)) m[k] = genericValue(v);
     if (!chart.metadata.annotations) m.Annotations = nilMap();
     m.IsRoot = isRoot;
     return m;

@@ -227,6 +227,11 @@ function encodeValue(v: GoValue, escapeHTML: boolean, parts: string[]): void {
     return;
   }
   if (v instanceof GoStruct) {
+    const view = (v as GoStruct & { [GO_JSON_VIEW]?: () => string })[GO_JSON_VIEW];
+    if (typeof view === 'function') {
+      parts.push(compact(view(), escapeHTML));
+      return;
+    }
     const hook = v.methods.MarshalJSON;
     if (hook && hook.params.length === 0) {
       const raw = hook.call();
@@ -575,6 +580,13 @@ function unescapeJSON(s: string): string {
 export type UnmarshalTarget = 'interface {}' | 'map[string]interface {}' | '[]interface {}';
 
 /** Marks a map or slice that is Go's nil map / nil slice (prints `map[]` / `[]`, encodes as `null`). */
+/**
+ * The JSON encoding of a {@link GoStruct} whose Go fields carry json tags (`json:"name,omitempty"`), under this
+ * registered symbol: a function returning the JSON text encoding/json writes. Unlike a `MarshalJSON` method it
+ * is invisible to templates.
+ */
+export const GO_JSON_VIEW: unique symbol = Symbol.for('helmkit.goJsonView') as never;
+
 export const GO_NIL: unique symbol = Symbol.for('helmkit.goNil');
 
 /** Creates Go's nil map: empty, but `toJson` gives `null`. */
