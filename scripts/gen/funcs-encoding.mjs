@@ -93,4 +93,41 @@ t.push(
   '{{ .u | b64enc }}',
   '{{ b32enc .nul }}',
 );
+// Bytes that are not UTF-8 (0xff; a, 0xc3, 0xe2; a surrogate; an overlong form) stay bytes in a Go string.
+for (const x of [
+  '(b64dec "/w==")',
+  '(b64dec "YcPi")',
+  '(b64dec "7aCA")',
+  '(b64dec "wIA=")',
+  '(b32dec "74======")',
+]) {
+  t.push(
+    `{{ ${x} }}`,
+    `{{ ${x} | b64enc }}`,
+    `{{ ${x} | b32enc }}`,
+    `{{ ${x} | len }}`,
+    `{{ ${x} | quote }}`,
+    `{{ ${x} | sha256sum }}`,
+    `{{ ${x} | adler32sum }}`,
+    `{{ printf "%x|%q|%s" ${x} ${x} ${x} }}`,
+    `{{ ${x} | upper | b64enc }}`,
+    `{{ ${x} | title | b64enc }}`,
+    `{{ ${x} | camelcase | b64enc }}`,
+    `{{ ${x} | snakecase | b64enc }}`,
+    `{{ ${x} | swapcase | b64enc }}`,
+    `{{ ${x} | untitle | b64enc }}`,
+    `{{ ${x} | toJson }}`,
+    `{{ ${x} | toYaml }}`,
+    `{{ ${x} | js }}`,
+    `{{ ${x} | trunc 2 | b64enc }}`,
+    `{{ regexFind "." ${x} | b64enc }}`,
+    `{{ eq ${x} "\ufffd" }}`,
+  );
+}
+t.push(
+  '{{ trunc 1 "é" | b64enc }}',
+  '{{ trunc -1 "é" | quote }}',
+  '{{ substr 0 2 "€" | len }}',
+  '{{ abbrev 4 "ééééé" | quote }}',
+);
 await writeTable('encoding', makeCases('encoding', t));

@@ -15,6 +15,7 @@ import {
   quoteRune,
   quoteRuneToASCII,
   quoteToASCII,
+  utf8Bytes,
 } from './strconv.js';
 import {
   type GoFunc,
@@ -420,10 +421,10 @@ class Printer {
         this.fmtS(v);
         return;
       case 'x':
-        this.fmtSbx(utf8.encode(v), LDIGITS);
+        this.fmtSbx(utf8Bytes(v), LDIGITS);
         return;
       case 'X':
-        this.fmtSbx(utf8.encode(v), UDIGITS);
+        this.fmtSbx(utf8Bytes(v), UDIGITS);
         return;
       case 'q':
         this.fmtQ(v);
