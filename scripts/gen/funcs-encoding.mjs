@@ -124,6 +124,25 @@ for (const x of [
     `{{ eq ${x} "\ufffd" }}`,
   );
 }
+// yaml.v2's reader names the first bad byte: leading, trailing, incomplete (only at EOF), length, code point.
+for (const b of [
+  '/w==',
+  'YcPi',
+  'YcM=',
+  'YcMp',
+  '7aCA',
+  'wIA=',
+  '9JCAgA==',
+  '4oI=',
+  '4oJh',
+  '+Pw=',
+  'gA==',
+]) {
+  t.push(
+    `{{ fromYaml (print "a: " (b64dec "${b}")) }}`,
+    `{{ fromYaml (print "a: 1\\n---\\nb: " (b64dec "${b}")) }}`,
+  );
+}
 t.push(
   '{{ trunc 1 "é" | b64enc }}',
   '{{ trunc -1 "é" | quote }}',

@@ -59,7 +59,6 @@ function runeCount(s: string): number {
   return n;
 }
 
-const utf8 = new TextEncoder();
 
 /** Type name of an element stored in a slice: a tagged `[]string` has `string` elements, etc. */
 function elemTypeOf(container: GoValue[]): string | undefined {

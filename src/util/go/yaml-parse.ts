@@ -911,6 +911,9 @@ function checkControlCharacters(text: string, file: string | undefined): void {
   }
   const problem =
     esc !== null && at === esc.index ? invalidUtf8Problem(text, at) : 'control characters are not allowed';
+  // A sequence cut off by the end of the input fails only once the reader has hit EOF, which it never does
+  // when the parser stops at the end of the first document.
+  if (problem === 'incomplete UTF-8 octet sequence' && end >= 0 && at > end) return;
   throw new GoYamlError(`error converting YAML to JSON: yaml: ${problem}`, file);
 }
 
