@@ -124,6 +124,30 @@ for (const x of [
     `{{ eq ${x} "\ufffd" }}`,
   );
 }
+{
+  const x = '(b64dec "/w==")';
+  const z = '(b64dec "YcPi")';
+  t.push(
+    `{{ trimAll ${x} (print "a" ${x}) | b64enc }}`,
+    `{{ splitList "" ${z} | len }}`,
+    `{{ replace "" "-" ${z} | b64enc }}`,
+    `{{ printf "%+q|% x|%#v" ${x} ${z} ${x} }}`,
+    `{{ printf "%.2s|%-5s|%5s" ${z} ${z} ${x} | b64enc }}`,
+    `{{ list ${x} "\ufffd" | uniq | len }}`,
+    `{{ list ${z} "a" | sortAlpha | toJson }}`,
+    `{{ has ${x} (list ${x}) }}`,
+    `{{ dict ${x} 1 | toJson }}`,
+    `{{ ${x} | squote | b64enc }}`,
+    `{{ ${x} | cat "a" | b64enc }}`,
+    `{{ ${x} | wrap 1 | b64enc }}`,
+    `{{ ${x} | nospace | b64enc }}`,
+    `{{ ${x} | initials | b64enc }}`,
+    `{{ regexReplaceAll "." ${z} "x" }}`,
+    `{{ regexSplit "" ${z} -1 | len }}`,
+    `{{ base ${x} | b64enc }}`,
+    `{{ atoi ${x} }}`,
+  );
+}
 // yaml.v2's reader names the first bad byte: leading, trailing, incomplete (only at EOF), length, code point.
 for (const b of [
   '/w==',
