@@ -693,6 +693,30 @@ function plainContinuationIndent(lines: string[], l: number): number {
   return -1;
 }
 
+/** The innermost flow collection (`[` or `{`) open at offset `end` of the text (quotes and comments skipped). */
+function innermostFlow(text: string, end: number): string {
+  const flows: string[] = [];
+  let quote = '';
+  for (let i = 0; i < end && i < text.length; i++) {
+    const c = text[i] as string;
+    if (quote !== '') {
+      if (quote === '"' && c === '\\') i++;
+      else if (c === quote) {
+        if (quote === "'" && text[i + 1] === "'") i++;
+        else quote = '';
+      }
+      continue;
+    }
+    if ((c === '"' || c === "'") && (i === 0 || /[\s:[{,-]/.test(text[i - 1] as string))) quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1] as string))) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl;
+    } else if (c === '[' || c === '{') flows.push(c);
+    else if ((c === ']' || c === '}') && flows.length > 0) flows.pop();
+  }
+  return flows[flows.length - 1] ?? '[';
+}
+
 /**
  * Rebuilds libyaml's message for a syntax error js-yaml found. js-yaml's reasons are coarser than libyaml's,
  * so the common cases are recognised from the source text (best effort). libyaml (as yaml.v2 reports it)
@@ -746,6 +770,12 @@ function syntaxMessage(text: string, e: JsYamlErrorLike): { message: string; lin
         return scanner(l, 'mapping values are not allowed in this context');
       }
     }
+  }
+  // Two flow entries with no comma between them (`[[1 2] [3]]`, as a printed list of lists gives): libyaml's
+  // parser wants a separator or the end of the innermost open flow collection.
+  if (/missed comma between flow collection entries/.test(reason)) {
+    const open = innermostFlow(text, e.mark?.position ?? text.length);
+    return parser(errLine, `did not find expected ',' or '${open === '{' ? '}' : ']'}'`);
   }
   if (/unknown escape sequence/.test(reason)) return scanner(errLine, 'found unknown escape character');
   if (/undeclared tag handle/.test(reason)) return parser(errLine, 'found undefined tag handle');
