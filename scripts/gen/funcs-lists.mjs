@@ -161,6 +161,10 @@ T.push(
   '{{ fromYaml "a: {x: [1] y: 2}" }}',
   '{{ fromYaml "a: [a, {b: 1} [c]]" }}',
   '{{ fromYaml "a: [[1 2]\\n [3]]" }}',
+  '{{ fromYaml (print "a: " (list "- x")) }}',
+  '{{ fromYaml (print "a: " (list "@x")) }}',
+  '{{ fromYaml (print "a: " (list "x" "|")) }}',
+  '{{ fromYaml (print "a: " (list "x" "%y")) }}',
 );
 
 await writeTable('lists', makeCases('lists', T));

@@ -771,12 +771,6 @@ function syntaxMessage(text: string, e: JsYamlErrorLike): { message: string; lin
       }
     }
   }
-  // Two flow entries with no comma between them (`[[1 2] [3]]`, as a printed list of lists gives): libyaml's
-  // parser wants a separator or the end of the innermost open flow collection.
-  if (/missed comma between flow collection entries/.test(reason)) {
-    const open = innermostFlow(text, e.mark?.position ?? text.length);
-    return parser(errLine, `did not find expected ',' or '${open === '{' ? '}' : ']'}'`);
-  }
   if (/unknown escape sequence/.test(reason)) return scanner(errLine, 'found unknown escape character');
   if (/undeclared tag handle/.test(reason)) return parser(errLine, 'found undefined tag handle');
   if (/directives end mark is expected/.test(reason))
@@ -825,6 +819,16 @@ function syntaxMessage(text: string, e: JsYamlErrorLike): { message: string; lin
     1 +
     (text.length > 0 && lastCode !== 10 && !isOtherBreak(lastCode, 0) ? 1 : 0);
   if (dashAt >= 0) return parser(lineAt(text, dashAt) - 1, 'did not find expected node content');
+  // Two flow entries with no comma between them (`[[1 2] [3]]`, as a printed list of lists gives): libyaml's
+  // parser wants a separator or the end of the innermost open flow collection, unless the next character
+  // cannot start a token at all (block scalar indicators are not tokens inside flow collections).
+  if (/missed comma between flow collection entries/.test(reason)) {
+    const at = e.mark?.position ?? text.length;
+    if ('@`%|>'.includes(text[at] ?? ' '))
+      return scanner(errLine, 'found character that cannot start any token');
+    const open = innermostFlow(text, at);
+    return parser(errLine, `did not find expected ',' or '${open === '{' ? '}' : ']'}'`);
+  }
   if (flows.length > 0) {
     // After `[`, `{`, `,` or a value `:` the parser wants a node; after a node, a separator.
     if (last === '[' || last === '{' || last === ',' || last === ':')
