@@ -1,5 +1,5 @@
 // Case table for the Sprig dicts family: node scripts/gen/funcs-dicts.mjs
-import { makeCases, writeTable } from './h5-common.mjs';
+import { makeCases, VALUES, writeTable } from './h5-common.mjs';
 
 const T = [
   '{{ dict }}',
@@ -33,6 +33,10 @@ const T = [
   '{{ unset (dict "a" 1 "b" 2) "a" }}',
   '{{ unset (dict "a" 1) "zz" }}',
   '{{ $d := dict "a" 1 }}{{ $_ := unset $d "a" }}{{ $d }}',
+  '{{ unset nil "a" }}',
+  '{{ unset .Values.missing "a" | typeOf }}',
+  '{{ unset nil "a" | toJson }}',
+  '{{ set (unset nil "a") "b" 1 }}',
   '{{ hasKey (dict "a" 1) "a" }}',
   '{{ hasKey (dict "a" nil) "a" }}',
   '{{ hasKey (dict) "a" }}',
@@ -132,6 +136,20 @@ const T = [
   '{{ dig "a" nil (dict) }}',
   '{{ dig "a" "b" "x" (dict "a" nil) }}',
   '{{ dig "a" "b" "x" (dict "a" (dict "b" nil)) }}',
+  // Results share nested maps with their arguments: writes through them are visible in .Values.
+  '{{ $_ := mergeOverwrite (dict) .Values.m (dict "c" (dict "d" nil)) }}{{ .Values.m }}',
+  '{{ $r := merge (dict) .Values.m }}{{ $_ := set $r.c "z" 1 }}{{ .Values.m }}',
+  '{{ $r := pick .Values.m "c" }}{{ $_ := set $r.c "z" 1 }}{{ .Values.m }}',
+  '{{ $r := omit .Values.m "a" }}{{ $_ := set $r.c "z" 1 }}{{ .Values.m }}',
+  '{{ $r := deepCopy .Values.m }}{{ $_ := set $r.c "z" 1 }}{{ .Values.m }}',
+  '{{ $r := dict "x" .Values.m }}{{ $_ := set $r.x "z" 1 }}{{ .Values.m }}',
 ];
 
-await writeTable('dicts', makeCases('dicts', T));
+// Helm renders every template of a chart against one shared .Values (in descending name order): a case that
+// mutates .Values gets a chart of its own (its own values text) so that it cannot leak into the other cases.
+const MUTATES = /\b(?:set|unset|merge\w*) /;
+const cases = makeCases(
+  'dicts',
+  T.map((t, i) => (MUTATES.test(t) && t.includes('.Values') ? [t, `${VALUES}# own chart ${i}\n`] : t)),
+);
+await writeTable('dicts', cases);

@@ -153,4 +153,18 @@ T.push(
   '{{ seq 5 | typeOf }}',
 );
 
+// A printed list of lists or maps (`[[1 2] [3]]`) is not valid YAML: libyaml wants ',' or the innermost closer.
+T.push(
+  '{{ fromYaml (print "a: " (chunk 2 (list 1 2 3))) }}',
+  '{{ fromYaml (print "x: 1\\ny: 2\\na: " (list (list 1) (list 2))) }}',
+  '{{ fromYaml (print "a: " (list (dict "a" 1) (dict "b" 2))) }}',
+  '{{ fromYaml "a: {x: [1] y: 2}" }}',
+  '{{ fromYaml "a: [a, {b: 1} [c]]" }}',
+  '{{ fromYaml "a: [[1 2]\\n [3]]" }}',
+  '{{ fromYaml (print "a: " (list "- x")) }}',
+  '{{ fromYaml (print "a: " (list "@x")) }}',
+  '{{ fromYaml (print "a: " (list "x" "|")) }}',
+  '{{ fromYaml (print "a: " (list "x" "%y")) }}',
+);
+
 await writeTable('lists', makeCases('lists', T));

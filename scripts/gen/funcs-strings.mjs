@@ -34,6 +34,8 @@ const T = [
   '{{ substr 0 2 "héllo" }}',
   '{{ substr -1 9 "abc" }}',
   '{{ substr 0 0 "" }}',
+  '{{ substr -5 -5 "abc" }}',
+  '{{ substr -1 -2 "" }}',
   '{{ substr 1.5 2 "abc" }}',
   '{{ repeat 3 "ab" }}',
   '{{ repeat 0 "ab" }}',

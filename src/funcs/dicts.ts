@@ -3,6 +3,7 @@
  * `merge*` mutate their first argument in place and return it, exactly as in Go (later reads see the change).
  */
 import { defineFunc, type FuncMap, GoFuncError } from '../util/go/func.js';
+import { isGoNil, nilMap } from '../util/go/json.js';
 import { type GoMap, type GoValue, newMap, sortedKeys, typeName, withGoType } from '../util/go/value.js';
 import { deepCopy } from './internal/h5-copy.js';
 import { mergeInto } from './internal/h5-mergo.js';
@@ -71,12 +72,14 @@ export function dictsFuncs(_options: FuncOptions): FuncMap {
       return m !== null && Object.hasOwn(m, k as string) ? m[k as string] : '';
     }),
     set: defineFunc('set', [M, S, 'any'], (d, k, v) => {
-      if (d === null) throw new GoFuncError('assignment to entry in nil map');
+      if (d === null || isGoNil(d)) throw new GoFuncError('assignment to entry in nil map');
       (d as GoMap)[k as string] = v;
       return d;
     }),
     unset: defineFunc('unset', [M, S], (d, k) => {
-      if (d !== null) delete (d as GoMap)[k as string];
+      // A nil map argument is returned as Go's nil map (it prints `map[]`).
+      if (d === null) return nilMap();
+      delete (d as GoMap)[k as string];
       return d;
     }),
     hasKey: defineFunc('hasKey', [M, S], (d, k) => d !== null && Object.hasOwn(d as GoMap, k as string)),

@@ -33,7 +33,11 @@ function sliceBytes(s: string, a: number | undefined, b: number | undefined): st
   const len = bin.length;
   const lo = a ?? 0;
   const hi = b ?? len;
-  if (b !== undefined && (hi < 0 || hi > len)) {
+  if (b !== undefined && hi < 0) {
+    // Go's bounds error for a negative index names no length.
+    throw new GoFuncError(`runtime error: slice bounds out of range [:${hi}]`);
+  }
+  if (b !== undefined && hi > len) {
     throw new GoFuncError(`runtime error: slice bounds out of range [:${hi}] with length ${len}`);
   }
   if (lo < 0 || lo > hi) {

@@ -3,6 +3,7 @@ import type { Compat } from '../funcs/options.js';
 import { HelmkitError } from '../util/errors.js';
 import { defineFunc } from '../util/go/func.js';
 import { GO_JSON_VIEW, marshalJSON, nilMap } from '../util/go/json.js';
+import { goStringFromBytes } from '../util/go/strconv.js';
 import {
   type GoMap,
   GoStruct,
@@ -12,7 +13,6 @@ import {
   withGoMethods,
   withGoType,
 } from '../util/go/value.js';
-import { decodeUtf8Cached } from '../util/text.js';
 import { CAPABILITIES_DATA } from './capabilities-data.js';
 import { compileGlob } from './glob.js';
 
@@ -326,9 +326,19 @@ export function capabilitiesObject(
   );
 }
 
-/** Converts bytes to a Go string (invalid UTF-8 becomes U+FFFD, as a Go string printed through fmt would). */
+const goStrings = new WeakMap<Uint8Array, string>();
+
+/**
+ * Converts a file's bytes to a Go string, as Go's `string(b)`: bytes that are not UTF-8 stay bytes (strconv's
+ * byte escapes), so `.Files.Get "x.bin" | b64enc` gives the file's base64. Cached per (immutable) byte array.
+ */
 export function bytesToString(b: Uint8Array): string {
-  return decodeUtf8Cached(b);
+  let s = goStrings.get(b);
+  if (s === undefined) {
+    s = goStringFromBytes(b);
+    goStrings.set(b, s);
+  }
+  return s;
 }
 
 function base64(b: Uint8Array): string {

@@ -366,6 +366,8 @@ function jsEscape(s: string): string {
       }
       if (c < 0x20) out += `\\u00${HEX[c >> 4]}${HEX[c & 15]}`;
       else out += ch;
+    } else if (c >= 0xdc80 && c <= 0xdcff) {
+      out += ch; // a byte that is not UTF-8 (see strconv's byte escapes): Go writes it raw
     } else if (c >= 0xd800 && c <= 0xdfff) {
       out += '\\uFFFD';
     } else if (isPrintRune(c)) out += ch;

@@ -7,6 +7,17 @@
 import { loadChart } from '../../src/node/load.js';
 import { formatRenderError } from '../../src/render/format-error.js';
 import { renderFiles } from '../../src/render/render.js';
+import { utf8Bytes } from '../../src/util/go/strconv.js';
+
+const decoder = new TextDecoder();
+
+/**
+ * The text as the oracle records Helm's output: Helm writes a Go string's bytes (helmkit keeps a byte that is
+ * not UTF-8 as a byte escape) and the oracle reads them back as UTF-8.
+ */
+function asWritten(text: string): string {
+  return decoder.decode(utf8Bytes(text));
+}
 
 /** One oracle case (inputs). */
 export interface OracleCase {
@@ -45,8 +56,8 @@ export async function renderSnippet(c: OracleCase, compat: 'helm3' | 'helm4'): P
       setJson: c.setJson ?? [],
       compat,
     });
-    return { out: rendered.get(`probe/templates/${c.id}.yaml`) ?? '' };
+    return { out: asWritten(rendered.get(`probe/templates/${c.id}.yaml`) ?? '') };
   } catch (e) {
-    return { err: formatRenderError(e, compat), exit: 1 };
+    return { err: asWritten(formatRenderError(e, compat)), exit: 1 };
   }
 }

@@ -4,7 +4,7 @@
  * `initials`), so the UTF-16 JavaScript string is converted to a "binary string" (one char per byte) where
  * Go's byte arithmetic can be reproduced exactly, then converted back.
  */
-import { utf8Bytes, utf8String } from '../../util/go/strconv.js';
+import { goStringFromBytes, utf8Bytes } from '../../util/go/strconv.js';
 
 /** True when every char is ASCII (byte offsets equal string offsets). */
 export function isAscii(s: string): boolean {
@@ -24,14 +24,14 @@ export function toBinary(s: string): string {
 }
 
 /**
- * Decodes a binary string (bytes) as UTF-8, as Go's `string(bytes)` followed by reading the output as UTF-8:
- * invalid sequences become U+FFFD, which is also what reading Helm's raw output as UTF-8 shows.
+ * Decodes a binary string (bytes) as Go's `string(bytes)`: bytes that are not UTF-8 stay bytes (as the byte
+ * escapes of {@link goStringFromBytes}).
  */
 export function fromBinary(b: string): string {
   if (isAscii(b)) return b;
   const bytes = new Uint8Array(b.length);
   for (let i = 0; i < b.length; i++) bytes[i] = b.charCodeAt(i);
-  return utf8String(bytes);
+  return goStringFromBytes(bytes);
 }
 
 /** Go's `len(s)`: the UTF-8 byte length. */
@@ -42,6 +42,8 @@ export function byteLength(s: string): number {
     const c = s.charCodeAt(i);
     if (c < 0x80) n += 1;
     else if (c < 0x800) n += 2;
+    else if (c >= 0xdc80 && c <= 0xdcff)
+      n += 1; // a byte escape (a lone low surrogate)
     else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
       n += 4;
       i++;

@@ -1,13 +1,13 @@
 /** Sprig's `strval` / `strslice` (shared by strings, lists and conversions). */
 import { formatValue } from '../../util/go/fmt.js';
-import { utf8String } from '../../util/go/strconv.js';
+import { goStringFromBytes } from '../../util/go/strconv.js';
 import { GO_TYPE, type GoValue, withGoType } from '../../util/go/value.js';
 import { isNil } from './h5-reflect.js';
 
-/** Sprig's `strval`: strings as is, `[]byte` decoded, everything else as `%v`. */
+/** Sprig's `strval`: strings as is, `[]byte` as Go's `string(b)` (bytes kept), everything else as `%v`. */
 export function strval(v: GoValue): string {
   if (typeof v === 'string') return v;
-  if (v instanceof Uint8Array) return utf8String(v);
+  if (v instanceof Uint8Array) return goStringFromBytes(v);
   return formatValue(v);
 }
 

@@ -77,9 +77,11 @@ export function toTitle(r: number): number {
 export function mapRunes(s: string, f: (r: number) => number): string {
   let out = '';
   for (const ch of s) {
-    const r = ch.codePointAt(0)!;
+    let r = ch.codePointAt(0)!;
+    // A byte that is not UTF-8 (a byte escape, see util/go/strconv) decodes as U+FFFD, which Go writes out.
+    if (r >= 0xdc80 && r <= 0xdcff) r = 0xfffd;
     const m = f(r);
-    out += m === r ? ch : String.fromCodePoint(m);
+    out += m === r && r !== 0xfffd ? ch : String.fromCodePoint(m);
   }
   return out;
 }

@@ -37,13 +37,14 @@ enum W {
   Other = 6,
 }
 
-/** nextValidRune over code points: skips RuneErrors, returns [rune, count consumed] (prev when exhausted). */
+/** nextValidRune over code points: skips RuneErrors (and byte escapes), returns [rune, count consumed] (prev when exhausted). */
 function nextValid(rs: number[], at: number, prev: number): [number, number] {
   let n = 0;
   while (at + n < rs.length) {
     const r = rs[at + n]!;
     n++;
-    if (r !== RUNE_ERROR) return [r, n];
+    // A byte that is not UTF-8 (a byte escape, see util/go/strconv) decodes as RuneError too.
+    if (r !== RUNE_ERROR && (r < 0xdc80 || r > 0xdcff)) return [r, n];
   }
   return [prev, n];
 }
@@ -207,7 +208,8 @@ export function camelCaseToLowerCase(s: string, connector: number): string {
 /** xstrings.ToCamelCase (isBig=false) / ToPascalCase (isBig=true). */
 export function toCamelCase(s: string, isBig: boolean): string {
   if (s.length === 0) return '';
-  const rs = runes(s);
+  // ToCamelCase decodes runes and writes them back: a byte that is not UTF-8 becomes U+FFFD.
+  const rs = runes(s).map((r) => (r >= 0xdc80 && r <= 0xdcff ? 0xfffd : r));
   const out: number[] = [];
   let i = 0;
   let r0 = 0;

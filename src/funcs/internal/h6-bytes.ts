@@ -1,18 +1,15 @@
 /** Byte helpers shared by the H6 function families (Go strings are byte strings; JS strings are UTF-16). */
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8');
+import { goStringFromBytes, utf8Bytes } from '../../util/go/strconv.js';
 
-/** The UTF-8 bytes of a string, as Go's `[]byte(s)`. */
+/** The bytes of a Go string, as Go's `[]byte(s)` (byte escapes are raw bytes; see util/go/strconv). */
 export function utf8(s: string): Uint8Array {
-  return encoder.encode(s);
+  return utf8Bytes(s);
 }
 
-/**
- * A Go `string(bytes)`: invalid UTF-8 becomes U+FFFD, which is what reading Helm's raw output as UTF-8 gives.
- */
+/** A Go `string(bytes)`: bytes that are not UTF-8 stay bytes (byte escapes; see util/go/strconv). */
 export function fromUtf8(b: Uint8Array): string {
-  return decoder.decode(b);
+  return goStringFromBytes(b);
 }
 
 const HEX = '0123456789abcdef';

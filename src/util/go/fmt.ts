@@ -15,6 +15,7 @@ import {
   quoteRune,
   quoteRuneToASCII,
   quoteToASCII,
+  utf8Bytes,
 } from './strconv.js';
 import {
   type GoFunc,
@@ -57,8 +58,6 @@ function runeCount(s: string): number {
   }
   return n;
 }
-
-const utf8 = new TextEncoder();
 
 /** Type name of an element stored in a slice: a tagged `[]string` has `string` elements, etc. */
 function elemTypeOf(container: GoValue[]): string | undefined {
@@ -420,10 +419,10 @@ class Printer {
         this.fmtS(v);
         return;
       case 'x':
-        this.fmtSbx(utf8.encode(v), LDIGITS);
+        this.fmtSbx(utf8Bytes(v), LDIGITS);
         return;
       case 'X':
-        this.fmtSbx(utf8.encode(v), UDIGITS);
+        this.fmtSbx(utf8Bytes(v), UDIGITS);
         return;
       case 'q':
         this.fmtQ(v);

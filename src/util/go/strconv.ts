@@ -360,9 +360,13 @@ function quoteWith(s: string, q: number, asciiOnly: boolean, graphicOnly: boolea
         i++;
       }
     }
+    if (r >= 0xdc80 && r <= 0xdcff) {
+      // A byte escape (see goStringFromBytes): Go quotes a byte that is not UTF-8 as \xNN.
+      out += `\\x${(r - 0xdc00).toString(16)}`;
+      continue;
+    }
     if (r >= 0xd800 && r <= 0xdfff) {
-      // A lone surrogate stands for bytes that are not UTF-8; Go shows invalid bytes as \ufffd-ish
-      // \x escapes. We cannot know the original bytes, so use the replacement rune as Go's decoder would.
+      // Any other lone surrogate: the replacement rune, as Go's decoder would give.
       out += asciiOnly ? '\\ufffd' : '\ufffd';
       continue;
     }
@@ -830,9 +834,96 @@ export function formatInt(n: bigint, base: number): string {
   return n.toString(base);
 }
 
-/** UTF-8 bytes of a string (shared encoder). */
+/**
+ * A lone low surrogate U+DC80–U+DCFF that stands for one byte 0x80–0xFF of a Go string that is not valid
+ * UTF-8 ("surrogate escape"): Go strings are byte strings, and functions such as `b64dec` or `trunc` can
+ * produce bytes that no UTF-16 string holds. Paired surrogates are ordinary characters.
+ */
+const BYTE_ESCAPE_RE = /(?<![\ud800-\udbff])[\udc80-\udcff]/;
+
+/** True when `s` holds a byte escape (see {@link goStringFromBytes}). */
+export function hasByteEscape(s: string): boolean {
+  return BYTE_ESCAPE_RE.test(s);
+}
+
+/** The byte (0x80–0xFF) a char code stands for when it is a lone byte escape at index i of s, else -1. */
+export function byteEscapeAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 0xdc80 || c > 0xdcff) return -1;
+  const prev = i > 0 ? s.charCodeAt(i - 1) : 0;
+  return prev >= 0xd800 && prev <= 0xdbff ? -1 : c - 0xdc00;
+}
+
+/** UTF-8 bytes of a string, as Go's `[]byte(s)`: byte escapes (see {@link goStringFromBytes}) are raw bytes. */
 export function utf8Bytes(s: string): Uint8Array {
-  return utf8Encoder.encode(s);
+  if (!BYTE_ESCAPE_RE.test(s)) return utf8Encoder.encode(s);
+  const parts: Uint8Array[] = [];
+  let start = 0;
+  let total = 0;
+  for (let i = 0; i < s.length; i++) {
+    const b = byteEscapeAt(s, i);
+    if (b < 0) continue;
+    const head = utf8Encoder.encode(s.slice(start, i));
+    parts.push(head, Uint8Array.of(b));
+    total += head.length + 1;
+    start = i + 1;
+  }
+  const tail = utf8Encoder.encode(s.slice(start));
+  parts.push(tail);
+  total += tail.length;
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Width of the valid UTF-8 sequence at b[i] by Go's rules (utf8.DecodeRune), or 0 when b[i] is invalid. */
+function utf8Width(b: Uint8Array, i: number): number {
+  const c = b[i]!;
+  if (c < 0x80) return 1;
+  const cont = (j: number, lo = 0x80, hi = 0xbf) => i + j < b.length && b[i + j]! >= lo && b[i + j]! <= hi;
+  if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 2 : 0;
+  if (c >= 0xe0 && c <= 0xef) {
+    const lo = c === 0xe0 ? 0xa0 : 0x80;
+    const hi = c === 0xed ? 0x9f : 0xbf;
+    return cont(1, lo, hi) && cont(2) ? 3 : 0;
+  }
+  if (c >= 0xf0 && c <= 0xf4) {
+    const lo = c === 0xf0 ? 0x90 : 0x80;
+    const hi = c === 0xf4 ? 0x8f : 0xbf;
+    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+/**
+ * Go's `string(b)`: bytes to a Go string. Valid UTF-8 decodes normally; every byte Go's decoder rejects (one
+ * at a time, as `utf8.DecodeRune` does) becomes a byte escape U+DC80–U+DCFF, which {@link utf8Bytes} turns
+ * back into the same byte.
+ */
+export function goStringFromBytes(b: Uint8Array): string {
+  try {
+    return strictDecoder.decode(b);
+  } catch {
+    let out = '';
+    let start = 0;
+    for (let i = 0; i < b.length; ) {
+      const w = utf8Width(b, i);
+      if (w > 0) {
+        i += w;
+        continue;
+      }
+      out += utf8Decoder.decode(b.subarray(start, i)) + String.fromCharCode(0xdc00 + b[i]!);
+      i++;
+      start = i;
+    }
+    return out + utf8Decoder.decode(b.subarray(start));
+  }
 }
 
 /** Decodes UTF-8 bytes to a string (invalid sequences become U+FFFD, as Go's range over a string). */

@@ -13,6 +13,7 @@
  */
 
 import { isGoNil, JSONError, marshalJSON, parseJSON } from './json.js';
+import { hasByteEscape } from './strconv.js';
 import { type GoMap, GoNumber, GoStruct, type GoValue, isFunc, typeName } from './value.js';
 import { formatGoFloatG, formatGoJsonFloat, yamlNumberFromJsonText } from './yaml-emit-number.js';
 import { needsQuotesAsPlain } from './yaml-emit-resolve.js';
@@ -66,6 +67,8 @@ function jsonQuotedLength(s: string): number {
 
 /** The JSON-decoded view of a string as yaml.v2 reads it back (a raw U+0085 in a quoted scalar is a line fold). */
 function checkJsonString(s: string, isKey: boolean): string {
+  // encoding/json writes a byte that is not UTF-8 (a byte escape, see strconv) as U+FFFD.
+  if (hasByteEscape(s)) s = s.replace(/(?<![\ud800-\udbff])[\udc80-\udcff]/g, '\ufffd');
   if (READER_REJECTS.test(s)) throw new GoMarshalError('yaml: control characters are not allowed');
   // A flow-mapping key must be a simple key: at most 1024 characters, on one line (a raw NEL breaks it).
   if (isKey && ((s.length > 170 && jsonQuotedLength(s) > 1024) || s.indexOf('\u0085') >= 0)) {

@@ -14,7 +14,7 @@
  */
 import { EVENT_ID, type Event, getScalarValue, parseEvents, type ScalarEvent } from 'js-yaml';
 import { HelmkitError } from '../errors.js';
-import { formatFloat } from './strconv.js';
+import { formatFloat, utf8Bytes } from './strconv.js';
 import { type GoMap, type GoValue, isMap, newMap } from './value.js';
 
 /** Options of {@link parseGoYaml}. */
@@ -709,6 +709,30 @@ function plainContinuationIndent(lines: string[], l: number): number {
   return -1;
 }
 
+/** The innermost flow collection (`[` or `{`) open at offset `end` of the text (quotes and comments skipped). */
+function innermostFlow(text: string, end: number): string {
+  const flows: string[] = [];
+  let quote = '';
+  for (let i = 0; i < end && i < text.length; i++) {
+    const c = text[i] as string;
+    if (quote !== '') {
+      if (quote === '"' && c === '\\') i++;
+      else if (c === quote) {
+        if (quote === "'" && text[i + 1] === "'") i++;
+        else quote = '';
+      }
+      continue;
+    }
+    if ((c === '"' || c === "'") && (i === 0 || /[\s:[{,-]/.test(text[i - 1] as string))) quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1] as string))) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl;
+    } else if (c === '[' || c === '{') flows.push(c);
+    else if ((c === ']' || c === '}') && flows.length > 0) flows.pop();
+  }
+  return flows[flows.length - 1] ?? '[';
+}
+
 /**
  * Rebuilds libyaml's message for a syntax error js-yaml found. js-yaml's reasons are coarser than libyaml's,
  * so the common cases are recognised from the source text (best effort). libyaml (as yaml.v2 reports it)
@@ -811,6 +835,16 @@ function syntaxMessage(text: string, e: JsYamlErrorLike): { message: string; lin
     1 +
     (text.length > 0 && lastCode !== 10 && !isOtherBreak(lastCode, 0) ? 1 : 0);
   if (dashAt >= 0) return parser(lineAt(text, dashAt) - 1, 'did not find expected node content');
+  // Two flow entries with no comma between them (`[[1 2] [3]]`, as a printed list of lists gives): libyaml's
+  // parser wants a separator or the end of the innermost open flow collection, unless the next character
+  // cannot start a token at all (block scalar indicators are not tokens inside flow collections).
+  if (/missed comma between flow collection entries/.test(reason)) {
+    const at = e.mark?.position ?? text.length;
+    if ('@`%|>'.includes(text[at] ?? ' '))
+      return scanner(errLine, 'found character that cannot start any token');
+    const open = innermostFlow(text, at);
+    return parser(errLine, `did not find expected ',' or '${open === '{' ? '}' : ']'}'`);
+  }
   if (flows.length > 0) {
     // After `[`, `{`, `,` or a value `:` the parser wants a node; after a node, a separator.
     if (last === '[' || last === '{' || last === ',' || last === ':')
@@ -874,6 +908,8 @@ function markerOffsets(text: string): number[] {
 
 // Characters libyaml's reader refuses (outside #x9 | #xA | #xD | [#x20-#x7E] | #x85 | [#xA0-#xD7FF] |
 // [#xE000-#xFFFD] | [#x10000-#x10FFFF]); js-yaml accepts some of them.
+// A byte escape (a lone low surrogate U+DC80–U+DCFF; see strconv) stands for a byte that is not UTF-8.
+const BYTE_ESCAPE_RE = /(?<![\ud800-\udbff])[\udc80-\udcff]/;
 const CONTROL_RE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]/;
 
 /** Offset of the document marker that ends the first document, or -1. */
@@ -888,19 +924,47 @@ function firstDocumentEnd(text: string): number {
   return -1;
 }
 
-/** yaml.v2's reader error for a control character within the first document. */
+/**
+ * yaml.v2's reader error for the bytes at a byte escape (a byte of the rendered text that is not UTF-8; see
+ * strconv's byte escapes): its UTF-8 decoder checks the leading octet, the trailing octets, the length and
+ * the code point, in that order.
+ */
+function invalidUtf8Problem(text: string, index: number): string {
+  const b = utf8Bytes(text.slice(index, index + 4));
+  const lead = b[0]!;
+  const width = (lead & 0xe0) === 0xc0 ? 2 : (lead & 0xf0) === 0xe0 ? 3 : (lead & 0xf8) === 0xf0 ? 4 : 0;
+  if (width === 0) return 'invalid leading UTF-8 octet';
+  if (b.length < width) return 'incomplete UTF-8 octet sequence';
+  let value = width === 2 ? lead & 0x1f : width === 3 ? lead & 0x0f : lead & 0x07;
+  for (let k = 1; k < width; k++) {
+    if ((b[k]! & 0xc0) !== 0x80) return 'invalid trailing UTF-8 octet';
+    value = (value << 6) | (b[k]! & 0x3f);
+  }
+  if ((width === 2 && value < 0x80) || (width === 3 && value < 0x800) || (width === 4 && value < 0x10000)) {
+    return 'invalid length of a UTF-8 sequence';
+  }
+  return 'invalid Unicode character';
+}
+
+/** yaml.v2's reader error for a control character or a byte that is not UTF-8 within the first document. */
 function checkControlCharacters(text: string, file: string | undefined): void {
   const m = CONTROL_RE.exec(text);
-  if (m === null) return;
+  const esc = BYTE_ESCAPE_RE.exec(text);
+  if (m === null && esc === null) return;
+  const at = m === null ? esc!.index : esc === null ? m.index : Math.min(m.index, esc.index);
   // yaml.v2 stops at the marker ending the first document, but its reader decodes the input ahead in
   // 512-byte chunks: a control character in the chunk holding that marker still fails.
   const end = firstDocumentEnd(text);
-  if (end >= 0 && m.index > end) {
-    const enc = new TextEncoder();
-    const readBytes = Math.ceil((enc.encode(text.slice(0, end + 4)).length + 1) / 512) * 512;
-    if (enc.encode(text.slice(0, m.index)).length >= readBytes) return;
+  if (end >= 0 && at > end) {
+    const readBytes = Math.ceil((utf8Bytes(text.slice(0, end + 4)).length + 1) / 512) * 512;
+    if (utf8Bytes(text.slice(0, at)).length >= readBytes) return;
   }
-  throw new GoYamlError('error converting YAML to JSON: yaml: control characters are not allowed', file);
+  const problem =
+    esc !== null && at === esc.index ? invalidUtf8Problem(text, at) : 'control characters are not allowed';
+  // A sequence cut off by the end of the input fails only once the reader has hit EOF, which it never does
+  // when the parser stops at the end of the first document.
+  if (problem === 'incomplete UTF-8 octet sequence' && end >= 0 && at > end) return;
+  throw new GoYamlError(`error converting YAML to JSON: yaml: ${problem}`, file);
 }
 
 /** The first document's node, parsing only as much as yaml.v2 would (a broken later document is ignored). */
