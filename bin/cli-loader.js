@@ -16,11 +16,11 @@ export const BUNDLE = path.join(dist, 'cli.bundle.cjs');
 export const CODE_CACHE = path.join(dist, 'cli.bundle.cache');
 
 /**
- * Returns the CLI's `main` and, for the cache writer, the compiled script.
- * @returns {Promise<{ main: (argv: string[]) => Promise<number>, script?: vm.Script }>}
+ * Returns the CLI module's exports (`main`, `DEEP_RETRY`, …) and, for the cache writer, the compiled script.
+ * @returns {Promise<{ main: (argv: string[], options?: object) => Promise<number>, DEEP_RETRY: number, script?: vm.Script }>}
  */
 export async function loadCli() {
-  if (!existsSync(BUNDLE)) return { main: (await import('../dist/cli/main.js')).main };
+  if (!existsSync(BUNDLE)) return { ...(await import('../dist/cli/main.js')) };
   const source = readFileSync(BUNDLE, 'utf8');
   let cachedData;
   try {
@@ -36,5 +36,5 @@ export async function loadCli() {
   });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, dist);
-  return { main: module.exports.main, script };
+  return { ...module.exports, script };
 }

@@ -21,8 +21,10 @@ export class CliError extends Error {
     readonly exitCode = 1,
     /** Exact stderr text to print instead of `Error: MESSAGE` (e.g. Helm 4's log line + error). */
     readonly stderrText?: string,
+    /** The library error behind it. */
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, cause === undefined ? undefined : { cause });
     this.name = 'CliError';
   }
 }

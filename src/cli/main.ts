@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { Compat } from '../chart/metadata.js';
 import { setRsaKeyPoolSize } from '../node/crypto.js';
+import { setDefaultTemplateLimits, TemplateLimitError } from '../template/index.js';
 import { registerPackage } from './commands/package.js';
 import { registerRepo } from './commands/repo.js';
 import { registerShow } from './commands/show.js';
@@ -33,13 +34,39 @@ function usageLine(cmd: Command): string {
   return `${commandPath(cmd)}${args ? ` ${args}` : ''} [flags]`;
 }
 
+/** Options of {@link main} (the launcher's; a plain `main(argv)` behaves like `helm`). */
+export interface MainOptions {
+  /**
+   * Instead of printing the error of a render that ran out of template nesting (recursion deeper than the
+   * default JavaScript stack holds, which Go allows), return {@link DEEP_RETRY} so that the launcher can run the
+   * command again in a thread with a larger stack.
+   */
+  retryDeep?: boolean;
+  /** Running on a large stack: let templates nest as deep as Go lets them. */
+  deepStack?: boolean;
+}
+
+/** What {@link main} returns when `retryDeep` asked for a run on a larger stack. */
+export const DEEP_RETRY = -1;
+
+/** Template nesting allowed on a large stack (Go's own limit is 100000 nested templates). */
+const DEEP_MAX_DEPTH = 400_000;
+
+function isDepthLimit(e: unknown): boolean {
+  for (let c = e; c instanceof Error; c = (c as Error & { cause?: unknown }).cause) {
+    if (c instanceof TemplateLimitError && c.depth) return true;
+  }
+  return false;
+}
+
 /**
  * Runs the helmkit CLI with the given arguments (without `node` and the script path).
  * @returns the process exit code.
  */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
   // One-shot process: no background RSA key pool (see src/node/crypto.ts).
   setRsaKeyPoolSize(0);
+  if (options.deepStack) setDefaultTemplateLimits({ maxDepth: DEEP_MAX_DEPTH });
   let compat: Compat = 'helm3';
   const ctx: CliContext = {
     stdout: (t) => void process.stdout.write(t),
@@ -91,6 +118,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return commanderFailure(e, argv, program, ctx, failedCommand);
     if (e instanceof CliError) {
+      if (options.retryDeep && isDepthLimit(e)) return DEEP_RETRY;
       ctx.stderr(e.stderrText ?? `Error: ${e.message}\n`);
       return e.exitCode;
     }

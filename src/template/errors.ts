@@ -96,8 +96,13 @@ export class TemplateError extends HelmkitError {
 export class TemplateLimitError extends HelmkitError {
   /**
    * @param message - what was exceeded.
+   * @param depth - true for the nesting limit (`maxDepth` or the JavaScript stack): a run with a larger stack
+   *   and `maxDepth` can go further, as Go does.
    */
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly depth = false,
+  ) {
     super('TEMPLATE_LIMIT', message);
   }
 }

@@ -137,7 +137,7 @@ export class Execution {
       );
     }
     if (this.depth + EXEC_DEPTH_COST > this.limits.maxDepth) {
-      throw new TemplateLimitError(`template nesting exceeds ${this.limits.maxDepth}`);
+      throw new TemplateLimitError(`template nesting exceeds ${this.limits.maxDepth}`, true);
     }
     const st = new State(this, set, t.name);
     if (data === null) data = undefined;
@@ -182,7 +182,7 @@ export function isStackOverflow(e: unknown): boolean {
 
 function normalizeThrown(e: unknown): unknown {
   if (isStackOverflow(e)) {
-    return new TemplateLimitError('template nesting too deep (call stack exhausted)');
+    return new TemplateLimitError('template nesting too deep (call stack exhausted)', true);
   }
   return e;
 }

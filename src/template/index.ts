@@ -6,4 +6,4 @@ export type { GoVersion } from './builtins.js';
 export { TemplateError, TemplateExecError, TemplateLimitError, TemplateParseError } from './errors.js';
 export { type ContextFn, Execution } from './exec.js';
 export { type ContextFuncDef, TemplateSet, type TemplateSetOptions } from './template-set.js';
-export { DEFAULT_LIMITS, type TemplateLimits } from './types.js';
+export { DEFAULT_LIMITS, setDefaultTemplateLimits, type TemplateLimits } from './types.js';

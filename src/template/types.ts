@@ -36,3 +36,11 @@ export const DEFAULT_LIMITS: TemplateLimits = {
   maxSteps: 200_000_000,
   maxDurationMs: 60_000,
 };
+
+/**
+ * Changes the defaults of template sets created from now on (e.g. a larger `maxDepth` in a worker thread
+ * started with a larger stack, where recursion can go as deep as Go lets it).
+ */
+export function setDefaultTemplateLimits(limits: Partial<TemplateLimits>): void {
+  Object.assign(DEFAULT_LIMITS, limits);
+}

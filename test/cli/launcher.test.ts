@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as openpgp from 'openpgp';
@@ -25,6 +25,24 @@ function helmkit(args: string[], cwd = tmp): Promise<{ exit: number; stdout: str
 }
 
 describe('bin/helmkit.js', () => {
+  it("renders include recursion as deep as Helm allows (1000) and fails past it with Helm's error", async () => {
+    const chart = path.join(tmp, 'deep');
+    mkdirSync(path.join(chart, 'templates'), { recursive: true });
+    writeFileSync(path.join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: deep\nversion: 0.1.0\n');
+    writeFileSync(
+      path.join(chart, 'templates', 't.yaml'),
+      '{{- define "r" }}{{ if gt . 0 }}{{ include "r" (sub . 1) }}{{ end }}{{ end -}}\na: {{ include "r" (int .Values.n) | quote }}\n',
+    );
+    for (const helm of ['helm3', 'helm4'] as const) {
+      for (const n of [1000, 1001]) {
+        const args = ['template', 'rel', chart, '--set', `n=${n}`];
+        const theirs = await runHelm(helm, args, tmp);
+        const mine = await helmkit(['--compat', helm, ...args]);
+        expect({ helm, n, ...mine }).toEqual({ helm, n, ...theirs });
+      }
+    }
+  }, 120000);
+
   it('loads the bundle through a code cache that V8 accepts', () => {
     expect(existsSync(path.join(repoRoot, 'dist/cli.bundle.cjs'))).toBe(true);
     expect(existsSync(path.join(repoRoot, 'dist/cli.bundle.cache'))).toBe(true);

@@ -172,7 +172,7 @@ export function registerTemplate(program: Command, ctx: CliContext): void {
           ...(postRender ? { postRender } : {}),
         });
       } catch (e) {
-        throw new CliError(e instanceof Error ? e.message : String(e), 1, formatRenderError(e, compat));
+        throw new CliError(e instanceof Error ? e.message : String(e), 1, formatRenderError(e, compat), e);
       }
       const warnings = formatWarnings(result.warnings, compat);
       if (warnings) ctx.stderr(warnings);
