@@ -40,6 +40,8 @@ const templates = [
   '{{ .Release }}',
   '{{ .Template.Name }} {{ .Template.BasePath }}',
   '{{ typeOf .Files }} {{ typeOf .Capabilities }} {{ typeOf .Chart }}',
+  '{{ .Capabilities.KubeVersion.normalizedVersion }}',
+  '{{ .Capabilities.KubeVersion.normalized }}',
 ];
 // `.Chart` with list and struct fields (Helm 4 converts them to generic maps and slices) and `.Template`'s type.
 const chartYaml = `apiVersion: v2

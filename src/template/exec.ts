@@ -41,6 +41,8 @@ import { nodeString } from './node.js';
 import type { Fn, ParamType, TemplateLimits } from './types.js';
 
 const MISSING = Symbol('missing');
+/** Go's `token.IsExported`: the name starts with an upper-case letter. */
+const EXPORTED = /^\p{Lu}/u;
 type Final = GoValue | typeof MISSING;
 
 /** A compiled statement: returns 0, or 1 for `{{break}}`, 2 for `{{continue}}`. */
@@ -838,6 +840,7 @@ export class Compiler {
     }
     if (receiver instanceof GoStruct) {
       if (Object.hasOwn(receiver.fields, name)) {
+        if (!EXPORTED.test(name)) return st.errorf(`${name} is an unexported field of struct type ${typ}`);
         if (nargs > 1 || final !== MISSING)
           st.errorf(`${name} has arguments but cannot be invoked as function`);
         const v = receiver.fields[name];
