@@ -212,4 +212,14 @@ t.push(
   '{{ date "2006" nil | len }}',
   '{{ ago 0 | regexMatch "h" }}',
 );
+// Go's == on time.Time values (wall clock, monotonic reading, location).
+t.push(
+  '{{ eq (toDate "2006-01-02" "2020-01-01") (toDate "2006-01-02" "2020-01-01") }}',
+  '{{ eq (toDate "2006-01-02" "2020-01-01") (toDate "2006-01-02" "2020-01-02") }}',
+  '{{ eq now now }}',
+  '{{ eq (toDate "2006-01-02" "2020-01-01").UTC (toDate "2006-01-02" "2020-01-01").UTC }}',
+  '{{ eq (toDate "2006-01-02" "2020-01-01").UTC (toDate "2006-01-02" "2020-01-01") }}',
+  '{{ $t := toDate "2006-01-02" "2020-01-01" }}{{ eq $t $t }}',
+  '{{ ne (toDate "2006-01-02" "2020-01-01") (toDate "2006-01-02" "2020-01-01") }}',
+);
 await writeTable('dates', makeCases('dates', t));

@@ -1,5 +1,5 @@
 import { defineFunc, type FuncMap, GoFuncError } from '../util/go/func.js';
-import { GoNumber, GoStruct, type GoValue, int64, typeName } from '../util/go/value.js';
+import { GO_EQUAL_KEY, GoNumber, GoStruct, type GoValue, int64, typeName } from '../util/go/value.js';
 import {
   civil,
   DurationError,
@@ -18,6 +18,17 @@ import {
 import type { FuncOptions } from './options.js';
 
 const times = new WeakMap<GoStruct, GoTime>();
+const locationIds = new WeakMap<object, number>();
+let nextLocationId = 1;
+/** Identity of a *time.Location (Go compares the pointer). */
+function locationId(loc: object): number {
+  let id = locationIds.get(loc);
+  if (id === undefined) {
+    id = nextLocationId++;
+    locationIds.set(loc, id);
+  }
+  return id;
+}
 
 /** The Go time of a `time.Time` template value, or undefined for any other value. */
 export function goTimeOf(v: GoValue): GoTime | undefined {
@@ -91,6 +102,10 @@ export function timeStruct(t: GoTime): GoStruct {
   };
   const s = new GoStruct('time.Time', {}, methods);
   times.set(s, t);
+  // Go's == on time.Time: wall clock, monotonic reading and *Location (UTC is stored as nil).
+  Object.defineProperty(s, GO_EQUAL_KEY, {
+    value: () => `${t.sec}:${t.nsec}:${t.mono ?? '-'}:${t.loc === UTC ? 0 : locationId(t.loc)}`,
+  });
   return s;
 }
 

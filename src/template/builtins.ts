@@ -8,6 +8,7 @@ import { sprint, sprintf, sprintln } from '../util/go/fmt.js';
 import { GoFuncError } from '../util/go/func.js';
 import { utf8Bytes, utf8String } from '../util/go/strconv.js';
 import {
+  GO_EQUAL_KEY,
   GO_TYPE,
   GoNumber,
   GoStruct,
@@ -157,7 +158,12 @@ function eqOne(go: GoVersion, a: GoValue, b: GoValue): boolean {
       `non-comparable types ${sprintf('%s', [a])}: ${typeName(a)}, ${typeName(b)}: ${sprintf('%v', [b])}`,
     );
   if (!isComparable(b)) throw new GoFuncError(`non-comparable type ${sprintf('%s', [b])}: ${typeName(b)}`);
-  if (a instanceof GoStruct && b instanceof GoStruct) return a === b;
+  if (a instanceof GoStruct && b instanceof GoStruct) {
+    type Keyed = GoStruct & { [GO_EQUAL_KEY]?: () => string };
+    const ka = (a as Keyed)[GO_EQUAL_KEY]?.();
+    const kb = (b as Keyed)[GO_EQUAL_KEY]?.();
+    if (ka !== undefined && kb !== undefined) return a.typeName === b.typeName && ka === kb;
+  }
   return a === b;
 }
 

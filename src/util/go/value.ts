@@ -32,6 +32,12 @@ export const GO_TYPE: unique symbol = Symbol.for('helmkit.goType');
  */
 export const GO_METHODS: unique symbol = Symbol.for('helmkit.goMethods');
 
+/**
+ * Go's `==` for a struct value with hidden state (a `time.Time`), under this registered symbol: a function
+ * returning a key that is equal exactly when Go's `==` is true. Structs without it compare by identity.
+ */
+export const GO_EQUAL_KEY: unique symbol = Symbol.for('helmkit.goEqualKey') as never;
+
 /** Attaches Go methods to a map (non-enumerable). Returns the map. */
 export function withGoMethods<T extends GoMap | GoValue[]>(m: T, methods: Record<string, GoFunc>): T {
   Object.defineProperty(m, GO_METHODS, { value: methods, enumerable: false, configurable: true });
