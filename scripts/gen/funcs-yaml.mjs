@@ -578,6 +578,50 @@ tpl('{{ include "blk" . | fromYaml | toJson }}{{ define "blk" }}k: |\n  {{ .Valu
 // Values files: Helm 3 parses the text as is, Helm 4's YAML reader ends every line with a line break.
 tpl('{{ .Values | toJson }}', 'a: |\n  x\n  y');
 tpl('{{ .Values | toJson }}', 'b: 1\n---\na: >+\n  x\n\n  y');
+// libyaml's lexical rules where js-yaml's differ: no indentation inside flow collections and quoted scalars,
+// tabs between flow tokens, `#` after a non-plain token starts a comment, NEL is a line break, escapes.
+const lexical = [
+  'a: [1,\n2]',
+  'a: {b: 1,\nc: 2}',
+  'a:\n  - [1,\n  2]',
+  'a: [1\n, 2]',
+  'a: [\n]',
+  'a: {\n}',
+  'a: [a b\nc]',
+  'a: "x\ny"',
+  "a: 'x\ny'",
+  'a: "x\n\t y"',
+  'a: "x\\\ny"',
+  'a: [1,\t2]',
+  'a: [1,\n\t2]',
+  'a: [1]#c',
+  'a: "b"#c',
+  "a: 'b'#c",
+  'a: [b]#c',
+  'a: {b: [1,\n2]}#c\nd: "x\n y"',
+  'a: [1,\n...\n]',
+  'a: "x\n---\ny"',
+  'a: x\u0085y',
+  'a: x\u0085  b: 1',
+  'a: x\u0085  y',
+  'a: "x\u0085y"',
+  'a: |\n  x\u0085y\n',
+  'a: |\n  x\u0085  y\n',
+  "a: don 't\nb: [1,\n2]",
+  'a: x "y\nb: 1',
+  'a: |\n  "x\nb: 1',
+  "a: |\n  it's [\nb: [1,\n2]",
+  'a: "x\\\'y"',
+  'a: "\\/"',
+  'a: "\\q"',
+  'a: "\\uD800"',
+  'a: "\\U00110000"',
+  'a: "\\U0001F600\\u00e9\\x41"',
+  'a: "\\xZZ"',
+  'a: "\\u12"',
+  'a: "x"\nb: "\\/" \nc: [',
+];
+for (const d of lexical) tpl(`{{ fromYaml ${JSON.stringify(d)} | toJson }}`);
 tpl('{{ (fromYaml "a: 1").a }} {{ typeOf (fromYaml "a: 1").a }} {{ typeOf (fromYaml "a: [1]").a }}');
 tpl('{{ (fromYaml "a: [").Error }}');
 tpl('{{ index (fromYamlArray "a: 1") 0 }}');
