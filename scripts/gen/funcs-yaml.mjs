@@ -620,6 +620,26 @@ const lexical = [
   'a: "\\xZZ"',
   'a: "\\u12"',
   'a: "x"\nb: "\\/" \nc: [',
+  // LINE/PARAGRAPH SEPARATOR break lines; anchor and alias names are alphanumeric; `%`, `@` and a backquote
+  // cannot start a token (a printf error printed into a value).
+  'a: x\u2028y',
+  'a: 1\u2028b: 2',
+  'a: 1\u2029b: 2',
+  'a: &lt;b&gt;',
+  'a: &x& 1',
+  'a: &x#c',
+  'a: &x-_9 1\nb: *x-_9',
+  'a: [&x 1, *x]',
+  'a: %!d(float64=3)',
+  'a: %!s(<nil>)',
+  'a: x %y',
+  'a: x@y',
+  'a: [@x]',
+  'a: `x',
+  'a: "x" @',
+  '- &a 1\n- *a\n- &b@ 2',
+  'a: [\n  1,\n  %x]',
+  'a: 1\n---\nb: &lt;',
 ];
 for (const d of lexical) tpl(`{{ fromYaml ${JSON.stringify(d)} | toJson }}`);
 tpl('{{ (fromYaml "a: 1").a }} {{ typeOf (fromYaml "a: 1").a }} {{ typeOf (fromYaml "a: [1]").a }}');

@@ -43,6 +43,10 @@ const DOCS: Array<[string, string]> = [
   ['nel-in-literal-block', 'a: |\n  x\u0085y\n'],
   ['apostrophe-in-plain-scalar', "a: don 't\nb: [1,\n2]\n"],
   ['quote-in-block-scalar', 'a: |\n  "x\nb: [1,\n2]\n'],
+  ['html-escaped-value-is-an-anchor', 'a: {{ "<b>" | html }}\n'],
+  ['printf-error-in-value', 'a: {{ printf "%d" 3.0 }}\n'],
+  ['line-separator-breaks-lines', 'a: 1\u2028b: 2\nc: x\u2029y\n'],
+  ['alias-name-then-at', '- &a 1\n- *a\n- &b@ 2\n'],
   ['printed-list-continued', '{{- $l := list "a" "b" }}\nargs: [{{ join ",\n" $l }}]\n'],
 ];
 

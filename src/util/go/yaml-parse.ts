@@ -700,6 +700,12 @@ interface Prepared {
    * and libyaml's error there (js-yaml fails on that line too, with another reason).
    */
   marker?: { line: number; message: string; scanner: boolean };
+  /**
+   * The first token libyaml's scanner rejects and js-yaml accepts (an anchor or alias name that is not
+   * alphanumeric, a token starting with `%`, `@` or a backquote): its offset in `text`, 0-based line and message.
+   * It fails the document unless js-yaml fails earlier.
+   */
+  error?: { pos: number; line: number; message: string };
 }
 
 /** Escape characters libyaml accepts after `\` in a double-quoted scalar (besides a line break). */
@@ -744,6 +750,10 @@ function prepareForJsYaml(src: string): Prepared {
   let from = 0;
   let badEscape: string | undefined;
   let marker: Prepared['marker'];
+  let error: Prepared['error'];
+  const fail = (at: number, message: string): void => {
+    error ??= { pos: out.length + at - from, line, message };
+  };
   let line = 0;
   // Open flow collections (`[` or `{`), and the last character of a flow token.
   const flows: string[] = [];
@@ -765,7 +775,14 @@ function prepareForJsYaml(src: string): Prepared {
   const isWs = (ch: string | undefined): boolean => ch === ' ' || ch === '\t';
   const isEnd = (ch: string | undefined): boolean => ch === undefined || isYamlBreak(ch) || isWs(ch);
   for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
+    let c = text[i] as string;
+    if ((c === '\u2028' || c === '\u2029') && quote === '') {
+      // LINE and PARAGRAPH SEPARATOR break lines for libyaml (its scalars keep them; js-yaml's values then
+      // hold a line feed instead).
+      emit(i, '\n');
+      from = i + 1;
+      c = '\n';
+    }
     if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
       lineStart = i + 1;
       line++;
@@ -922,6 +939,15 @@ function prepareForJsYaml(src: string): Prepared {
     }
     afterToken = false;
     if ((c === '-' || c === '?' || c === ':') && isEnd(text[i + 1])) continue;
+    if ((c === '%' && i > lineStart) || c === '@' || c === '`')
+      fail(i, 'found character that cannot start any token');
+    if (c === '&' || c === '*') {
+      let j = i + 1;
+      while (/[0-9A-Za-z_-]/.test(text[j] ?? '')) j++;
+      if (j === i + 1 || !(isEnd(text[j]) || '?:,]}%@`'.includes(text[j] as string)))
+        fail(j, 'did not find expected alphabetic or numeric character');
+      else if ('%@`'.includes(text[j] as string)) fail(j, 'found character that cannot start any token');
+    }
     if (c === '&' || c === '!' || c === '*') {
       while (
         i + 1 < text.length &&
@@ -945,6 +971,7 @@ function prepareForJsYaml(src: string): Prepared {
   const prepared: Prepared = { text: from === 0 ? text : out };
   if (badEscape !== undefined) prepared.badEscape = badEscape;
   if (marker !== undefined) prepared.marker = marker;
+  if (error !== undefined) prepared.error = error;
   return prepared;
 }
 
@@ -1154,9 +1181,13 @@ function parseEventsOrThrow(
   maxDepth: number,
   prep: Omit<Prepared, 'text'> = {},
 ): Event[] {
+  const pending = prep.error;
+  let events: Event[];
   try {
-    return parseEvents(text, { maxDepth });
+    events = parseEvents(text, { maxDepth });
   } catch (e) {
+    if (pending !== undefined && pending.pos <= ((e as JsYamlErrorLike).mark?.position ?? text.length))
+      throw pendingError(pending, file);
     if (e instanceof RangeError || /nesting|depth/i.test((e as JsYamlErrorLike).reason ?? '')) {
       throw new GoYamlError(
         `error converting YAML to JSON: yaml: exceeded max depth of ${maxDepth}`,
@@ -1168,6 +1199,24 @@ function parseEventsOrThrow(
     const { message, line } = syntaxMessage(text, e as JsYamlErrorLike, prep);
     throw new GoYamlError(`error converting YAML to JSON: yaml: ${message}`, file, line);
   }
+  if (pending !== undefined && inFirstDocument(text, pending.pos)) throw pendingError(pending, file);
+  return events;
+}
+
+/** The scanner error {@link prepareForJsYaml} found. */
+function pendingError(error: NonNullable<Prepared['error']>, file: string | undefined): GoYamlError {
+  const where = error.line !== 0 ? `line ${error.line + 1}: ` : '';
+  return new GoYamlError(
+    `error converting YAML to JSON: yaml: ${where}${error.message}`,
+    file,
+    error.line !== 0 ? error.line + 1 : undefined,
+  );
+}
+
+/** Whether offset `pos` lies before the marker ending the first document (yaml.v2 reads no further). */
+function inFirstDocument(text: string, pos: number): boolean {
+  const end = firstDocumentEnd(text);
+  return end < 0 || pos < end;
 }
 
 /** Offsets of lines that start a document marker (`---` / `...` followed by space or end of line). */
@@ -1254,6 +1303,7 @@ function firstDocument(source: string, file: string | undefined, maxDepth: numbe
   } catch (err) {
     // yaml.v2 stops after the first document: retry on prefixes cut at document markers.
     for (const cut of markerOffsets(text)) {
+      if (prep.error !== undefined && prep.error.pos < cut) throw pendingError(prep.error, file);
       let ev: Event[];
       try {
         ev = parseEvents(text.slice(0, cut), { maxDepth });
@@ -1493,13 +1543,15 @@ export function parseGoYamlHead(
   const maxDepth = options.maxDepth ?? 1000;
   const file = options.file;
   checkControlCharacters(source, file);
-  const text = prepareForJsYaml(source).text;
+  const prep = prepareForJsYaml(source);
+  const text = prep.text;
   let events: Event[];
   try {
     events = parseEvents(text, { maxDepth });
   } catch {
     return parseGoYaml(source, options);
   }
+  if (prep.error !== undefined && inFirstDocument(text, prep.error.pos)) return parseGoYaml(source, options);
   const head = headFromEvents(text, events, file, keys);
   if (head !== FULL) return head;
   const docs = buildDocuments(text, events, file);
