@@ -66,6 +66,12 @@ const TRICKY = [
   'kind: A\nmetadata:\n  annotations:\n    a: >+\n      x',
   'metadata:\n  annotations:\n    yes: 1\n    off: x\n    2.50: y\n    0x10: z\n',
   'kind: 2001-02-03\nmetadata: {name: 0x1F, annotations: {a: 0o17, b: 1_000}}\n',
+  // libyaml's lexical rules (prepareForJsYaml): flow and quoted continuation lines, `#`, NEL, escapes.
+  'kind: [A,\nB]\nmetadata: {name: x,\nlabels: {a: "b\nc"}}#c\n',
+  'kind: A\u0085metadata: {}\n',
+  `kind: "x\\'y"\nmetadata: {name: "\\/"}\n`,
+  'kind: [1,\n...\n]\n',
+  "kind: A\nmetadata: |\n  it's [\napiVersion: [v1,\tv2]\n",
 ];
 
 describe('parseGoYamlHead equals parseGoYaml on the head keys', () => {

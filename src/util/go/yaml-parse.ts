@@ -687,6 +687,294 @@ function firstNonFinite(v: GoValue): number | undefined {
 
 // --- syntax errors ------------------------------------------------------------------------------------------
 
+// --- libyaml's lexical rules js-yaml does not share -------------------------------------------------------
+
+/** A text rewritten for js-yaml (see {@link prepareForJsYaml}). */
+interface Prepared {
+  /** The text js-yaml parses; every line keeps its number. */
+  text: string;
+  /** libyaml's message for the first escape sequence it rejects in a double-quoted scalar (rewritten to `\q`). */
+  badEscape?: string;
+  /**
+   * A document marker (`---`/`...` at column 0) inside a quoted scalar or flow collection: its 0-based line
+   * and libyaml's error there (js-yaml fails on that line too, with another reason).
+   */
+  marker?: { line: number; message: string; scanner: boolean };
+  /**
+   * The first token libyaml's scanner rejects and js-yaml accepts (an anchor or alias name that is not
+   * alphanumeric, a token starting with `%`, `@` or a backquote): its offset in `text`, 0-based line and message.
+   * It fails the document unless js-yaml fails earlier.
+   */
+  error?: { pos: number; line: number; message: string };
+}
+
+/** Escape characters libyaml accepts after `\` in a double-quoted scalar (besides a line break). */
+const LIBYAML_ESCAPES = new Set([
+  '0',
+  'a',
+  'b',
+  't',
+  '\t',
+  'n',
+  'v',
+  'f',
+  'r',
+  'e',
+  ' ',
+  '"',
+  "'",
+  '\\',
+  'N',
+  '_',
+  'L',
+  'P',
+]);
+
+function isYamlBreak(c: string | undefined): boolean {
+  return c === '\n' || c === '\r';
+}
+
+/**
+ * Rewrites the text so js-yaml's grammar accepts what libyaml's scanner accepts, without moving any line:
+ * - NEL (U+0085) is a line break for libyaml's reader everywhere (it reads it as `\n`);
+ * - inside flow collections and quoted scalars libyaml checks no indentation (only document markers at
+ *   column 0 end them), so their continuation lines are indented for js-yaml, and tabs between flow tokens
+ *   become spaces;
+ * - libyaml starts a comment at a `#` right after a token that is not a plain scalar (`[1]#c`, `"x"#c`);
+ * - libyaml's escapes differ: `\'` is an apostrophe, `\/` is unknown, `\u`/`\U` must not name a surrogate
+ *   or a code point past U+10FFFF (rejected escapes become `\q`, which js-yaml rejects at the same place).
+ */
+function prepareForJsYaml(src: string): Prepared {
+  const text = src.includes('\u0085') ? src.replaceAll('\u0085', '\n') : src;
+  let out = '';
+  let from = 0;
+  let badEscape: string | undefined;
+  let marker: Prepared['marker'];
+  let error: Prepared['error'];
+  const fail = (at: number, message: string): void => {
+    error ??= { pos: out.length + at - from, line, message };
+  };
+  let line = 0;
+  // Open flow collections (`[` or `{`), and the last character of a flow token.
+  const flows: string[] = [];
+  let lastFlowChar = '';
+  let flow = 0;
+  let quote = '';
+  // Column where the outermost open flow collection or quoted scalar started, plus one.
+  let pad = 0;
+  // The last token was not a plain scalar (a `#` right after it starts a comment).
+  let afterToken = false;
+  // Inside a plain scalar (quotes and brackets are content).
+  let inPlain = false;
+  // Indentation of the line holding a block scalar header while its content lines are skipped, or -1.
+  let blockIndent = -1;
+  let lineStart = 0;
+  const emit = (to: number, s: string): void => {
+    out += text.slice(from, to) + s;
+  };
+  const isWs = (ch: string | undefined): boolean => ch === ' ' || ch === '\t';
+  const isEnd = (ch: string | undefined): boolean => ch === undefined || isYamlBreak(ch) || isWs(ch);
+  for (let i = 0; i < text.length; i++) {
+    let c = text[i] as string;
+    if ((c === '\u2028' || c === '\u2029') && quote === '') {
+      // LINE and PARAGRAPH SEPARATOR break lines for libyaml (its scalars keep them; js-yaml's values then
+      // hold a line feed instead).
+      emit(i, '\n');
+      from = i + 1;
+      c = '\n';
+    }
+    if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
+      lineStart = i + 1;
+      line++;
+      inPlain = false;
+      if (quote === '') afterToken = false;
+      if (blockIndent >= 0) {
+        // Block scalar content: lines more indented than the header's line, and empty lines.
+        let j = lineStart;
+        while (text[j] === ' ') j++;
+        if (j - lineStart > blockIndent || j >= text.length || isYamlBreak(text[j])) {
+          const nl = text.indexOf('\n', lineStart);
+          i = (nl < 0 ? text.length : nl) - 1;
+          continue;
+        }
+        blockIndent = -1;
+      }
+      if ((flow > 0 || quote !== '') && pad > 0 && lineStart < text.length) {
+        const isMarker =
+          (text.startsWith('---', lineStart) || text.startsWith('...', lineStart)) &&
+          isEnd(text[lineStart + 3]);
+        if (!isMarker) {
+          emit(lineStart, ' '.repeat(pad));
+          from = lineStart;
+        } else if (marker === undefined) {
+          // libyaml's scanner rejects it in a quoted scalar; in a flow collection it is a document token the
+          // parser does not expect.
+          const open = flows[flows.length - 1] === '{' ? '}' : ']';
+          marker =
+            quote !== ''
+              ? { line, message: 'found unexpected document indicator', scanner: true }
+              : '[{,:'.includes(lastFlowChar)
+                ? { line, message: 'did not find expected node content', scanner: false }
+                : { line, message: `did not find expected ',' or '${open}'`, scanner: false };
+        }
+      }
+      continue;
+    }
+    if (quote === '"') {
+      if (c === '\\') {
+        const n = text[i + 1];
+        if (n === "'") {
+          emit(i, '\\x27');
+          from = i + 2;
+          i++;
+          continue;
+        }
+        if (isYamlBreak(n)) continue;
+        let bad: string | undefined;
+        if (n === 'u' || n === 'U') {
+          const len = n === 'u' ? 4 : 8;
+          const hex = text.slice(i + 2, i + 2 + len);
+          if (hex.length === len && /^[0-9a-fA-F]+$/.test(hex)) {
+            const v = Number.parseInt(hex, 16);
+            if ((v >= 0xd800 && v <= 0xdfff) || v > 0x10ffff)
+              bad = 'found invalid Unicode character escape code';
+          }
+        } else if (
+          n !== undefined &&
+          n !== 'x' &&
+          !isYamlBreak(n) &&
+          n !== '\u2028' &&
+          n !== '\u2029' &&
+          !LIBYAML_ESCAPES.has(n)
+        )
+          bad = 'found unknown escape character';
+        if (bad !== undefined) {
+          badEscape ??= bad;
+          emit(i, '\\q');
+          from = i + 2;
+        }
+        i++;
+        continue;
+      }
+      if (c === '"') {
+        quote = '';
+        afterToken = true;
+        lastFlowChar = c;
+        if (flow === 0) pad = 0;
+      }
+      continue;
+    }
+    if (quote === "'") {
+      if (c === "'") {
+        if (text[i + 1] === "'") i++;
+        else {
+          quote = '';
+          afterToken = true;
+          lastFlowChar = c;
+          if (flow === 0) pad = 0;
+        }
+      }
+      continue;
+    }
+    const prev = i === lineStart ? ' ' : (text[i - 1] as string);
+    const tokenStart = isWs(prev) || (flow > 0 && '[]{},'.includes(prev));
+    if (isWs(c)) {
+      if (c === '\t' && flow > 0) {
+        // A tab between flow tokens (not inside a plain scalar) is separation for libyaml.
+        let k = i;
+        while (k > lineStart && isWs(text[k - 1])) k--;
+        let j = i;
+        while (isWs(text[j])) j++;
+        const next = text[j];
+        if (!inPlain || k === lineStart || isEnd(next) || '[]{},#'.includes(next as string)) {
+          emit(i, ' ');
+          from = i + 1;
+        }
+      }
+      continue;
+    }
+    if (c === '#' && (tokenStart || afterToken)) {
+      if (!tokenStart) {
+        emit(i, ' ');
+        from = i;
+      }
+      while (i + 1 < text.length && !isYamlBreak(text[i + 1])) i++;
+      continue;
+    }
+    if (flow > 0) lastFlowChar = c;
+    if (inPlain) {
+      if (flow > 0 && '[]{},'.includes(c)) inPlain = false;
+      else if (c === ':' && (isEnd(text[i + 1]) || (flow > 0 && ',[]{}'.includes(text[i + 1] as string)))) {
+        inPlain = false;
+        continue;
+      } else continue;
+    }
+    if (!tokenStart && !afterToken && flow === 0) {
+      inPlain = true;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      quote = c;
+      if (flow === 0) pad = i - lineStart + 1;
+      afterToken = false;
+      continue;
+    }
+    if (c === '[' || c === '{') {
+      if (flow === 0) pad = i - lineStart + 1;
+      flow++;
+      flows.push(c);
+      lastFlowChar = c;
+      afterToken = true;
+      continue;
+    }
+    if (flow > 0 && (c === ']' || c === '}' || c === ',')) {
+      if (c !== ',') {
+        flow--;
+        flows.pop();
+        if (flow === 0) pad = 0;
+      }
+      lastFlowChar = c;
+      afterToken = true;
+      continue;
+    }
+    afterToken = false;
+    if ((c === '-' || c === '?' || c === ':') && isEnd(text[i + 1])) continue;
+    if ((c === '%' && i > lineStart) || c === '@' || c === '`')
+      fail(i, 'found character that cannot start any token');
+    if (c === '&' || c === '*') {
+      let j = i + 1;
+      while (/[0-9A-Za-z_-]/.test(text[j] ?? '')) j++;
+      if (j === i + 1 || !(isEnd(text[j]) || '?:,]}%@`'.includes(text[j] as string)))
+        fail(j, 'did not find expected alphabetic or numeric character');
+      else if ('%@`'.includes(text[j] as string)) fail(j, 'found character that cannot start any token');
+    }
+    if (c === '&' || c === '!' || c === '*') {
+      while (
+        i + 1 < text.length &&
+        !isEnd(text[i + 1]) &&
+        !(flow > 0 && ',[]{}'.includes(text[i + 1] as string))
+      )
+        i++;
+      continue;
+    }
+    if ((c === '|' || c === '>') && flow === 0) {
+      let j = lineStart;
+      while (text[j] === ' ') j++;
+      blockIndent = j - lineStart;
+      const nl = text.indexOf('\n', i);
+      i = (nl < 0 ? text.length : nl) - 1;
+      continue;
+    }
+    inPlain = true;
+  }
+  if (from !== 0) out += text.slice(from);
+  const prepared: Prepared = { text: from === 0 ? text : out };
+  if (badEscape !== undefined) prepared.badEscape = badEscape;
+  if (marker !== undefined) prepared.marker = marker;
+  if (error !== undefined) prepared.error = error;
+  return prepared;
+}
+
 interface JsYamlErrorLike {
   reason?: string;
   mark?: { line: number; column: number; position: number };
@@ -739,7 +1027,11 @@ function innermostFlow(text: string, end: number): string {
  * prints `line N: ` only when the 0-based line of the problem is not 0; scanner errors add 1 to it, parser
  * errors do not.
  */
-function syntaxMessage(text: string, e: JsYamlErrorLike): { message: string; line?: number } {
+function syntaxMessage(
+  text: string,
+  e: JsYamlErrorLike,
+  prep: Omit<Prepared, 'text'> = {},
+): { message: string; line?: number } {
   const reason = e.reason ?? 'syntax error';
   const errLine = e.mark ? e.mark.line : 0;
   const lines = text.split('\n');
@@ -748,6 +1040,9 @@ function syntaxMessage(text: string, e: JsYamlErrorLike): { message: string; lin
     l !== 0 ? { message: `line ${l + 1}: ${msg}`, line: l + 1 } : { message: msg };
   const parser = (l: number, msg: string) =>
     l !== 0 ? { message: `line ${l}: ${msg}`, line: l } : { message: msg };
+  const marker = prep.marker;
+  if (marker !== undefined && marker.line === errLine)
+    return marker.scanner ? scanner(errLine, marker.message) : parser(errLine, marker.message);
   // Line-level problems up to the reported line, in source order.
   for (let l = 0; l <= Math.min(errLine, eofLine); l++) {
     const ln = (lines[l] as string).replace(/\r$/, '');
@@ -787,7 +1082,10 @@ function syntaxMessage(text: string, e: JsYamlErrorLike): { message: string; lin
       }
     }
   }
-  if (/unknown escape sequence/.test(reason)) return scanner(errLine, 'found unknown escape character');
+  if (/unknown escape sequence/.test(reason))
+    return scanner(errLine, prep.badEscape ?? 'found unknown escape character');
+  if (/expected hexadecimal character/.test(reason))
+    return scanner(errLine, 'did not find expected hexdecimal number');
   if (/undeclared tag handle/.test(reason)) return parser(errLine, 'found undefined tag handle');
   if (/directives end mark is expected/.test(reason))
     return parser(eofLine, 'did not find expected <document start>');
@@ -877,10 +1175,19 @@ function syntaxMessage(text: string, e: JsYamlErrorLike): { message: string; lin
   return scanner(errLine, reason);
 }
 
-function parseEventsOrThrow(text: string, file: string | undefined, maxDepth: number): Event[] {
+function parseEventsOrThrow(
+  text: string,
+  file: string | undefined,
+  maxDepth: number,
+  prep: Omit<Prepared, 'text'> = {},
+): Event[] {
+  const pending = prep.error;
+  let events: Event[];
   try {
-    return parseEvents(text, { maxDepth });
+    events = parseEvents(text, { maxDepth });
   } catch (e) {
+    if (pending !== undefined && pending.pos <= ((e as JsYamlErrorLike).mark?.position ?? text.length))
+      throw pendingError(pending, file);
     if (e instanceof RangeError || /nesting|depth/i.test((e as JsYamlErrorLike).reason ?? '')) {
       throw new GoYamlError(
         `error converting YAML to JSON: yaml: exceeded max depth of ${maxDepth}`,
@@ -889,9 +1196,27 @@ function parseEventsOrThrow(text: string, file: string | undefined, maxDepth: nu
         'YAML_TOO_DEEP',
       );
     }
-    const { message, line } = syntaxMessage(text, e as JsYamlErrorLike);
+    const { message, line } = syntaxMessage(text, e as JsYamlErrorLike, prep);
     throw new GoYamlError(`error converting YAML to JSON: yaml: ${message}`, file, line);
   }
+  if (pending !== undefined && inFirstDocument(text, pending.pos)) throw pendingError(pending, file);
+  return events;
+}
+
+/** The scanner error {@link prepareForJsYaml} found. */
+function pendingError(error: NonNullable<Prepared['error']>, file: string | undefined): GoYamlError {
+  const where = error.line !== 0 ? `line ${error.line + 1}: ` : '';
+  return new GoYamlError(
+    `error converting YAML to JSON: yaml: ${where}${error.message}`,
+    file,
+    error.line !== 0 ? error.line + 1 : undefined,
+  );
+}
+
+/** Whether offset `pos` lies before the marker ending the first document (yaml.v2 reads no further). */
+function inFirstDocument(text: string, pos: number): boolean {
+  const end = firstDocumentEnd(text);
+  return end < 0 || pos < end;
 }
 
 /** Offsets of lines that start a document marker (`---` / `...` followed by space or end of line). */
@@ -968,14 +1293,17 @@ function checkControlCharacters(text: string, file: string | undefined): void {
 }
 
 /** The first document's node, parsing only as much as yaml.v2 would (a broken later document is ignored). */
-function firstDocument(text: string, file: string | undefined, maxDepth: number): YNode | null {
-  checkControlCharacters(text, file);
+function firstDocument(source: string, file: string | undefined, maxDepth: number): YNode | null {
+  checkControlCharacters(source, file);
+  const prep = prepareForJsYaml(source);
+  const text = prep.text;
   let events: Event[];
   try {
-    events = parseEventsOrThrow(text, file, maxDepth);
+    events = parseEventsOrThrow(text, file, maxDepth, prep);
   } catch (err) {
     // yaml.v2 stops after the first document: retry on prefixes cut at document markers.
     for (const cut of markerOffsets(text)) {
+      if (prep.error !== undefined && prep.error.pos < cut) throw pendingError(prep.error, file);
       let ev: Event[];
       try {
         ev = parseEvents(text.slice(0, cut), { maxDepth });
@@ -1208,19 +1536,22 @@ function headFromEvents(
  * decoder's, word for word: whenever the streaming pass is not sure, the full decoder runs on the same events.
  */
 export function parseGoYamlHead(
-  text: string,
+  source: string,
   keys: ReadonlySet<string>,
   options: GoYamlOptions = {},
 ): GoValue {
   const maxDepth = options.maxDepth ?? 1000;
   const file = options.file;
-  checkControlCharacters(text, file);
+  checkControlCharacters(source, file);
+  const prep = prepareForJsYaml(source);
+  const text = prep.text;
   let events: Event[];
   try {
     events = parseEvents(text, { maxDepth });
   } catch {
-    return parseGoYaml(text, options);
+    return parseGoYaml(source, options);
   }
+  if (prep.error !== undefined && inFirstDocument(text, prep.error.pos)) return parseGoYaml(source, options);
   const head = headFromEvents(text, events, file, keys);
   if (head !== FULL) return head;
   const docs = buildDocuments(text, events, file);
