@@ -744,6 +744,13 @@ function isYamlBreak(c: string | undefined): boolean {
  * - libyaml's escapes differ: `\'` is an apostrophe, `\/` is unknown, `\u`/`\U` must not name a surrogate
  *   or a code point past U+10FFFF (rejected escapes become `\q`, which js-yaml rejects at the same place).
  */
+/** Spaces at the start of the line beginning at `lineStart`. */
+function lineIndent(text: string, lineStart: number): number {
+  let j = lineStart;
+  while (text[j] === ' ') j++;
+  return j - lineStart;
+}
+
 function prepareForJsYaml(src: string): Prepared {
   const text = src.includes('\u0085') ? src.replaceAll('\u0085', '\n') : src;
   let out = '';
@@ -768,6 +775,11 @@ function prepareForJsYaml(src: string): Prepared {
   let inPlain = false;
   // Indentation of the line holding a block scalar header while its content lines are skipped, or -1.
   let blockIndent = -1;
+  // A block-context plain scalar: the indentation of the line it started on, and, after a line break inside
+  // it, the indentation a following line must exceed to continue it (libyaml's multi-line plain scalars), or -1.
+  let plainIndent = -1;
+  let contIndent = -1;
+  let lineHasContent = false;
   let lineStart = 0;
   const emit = (to: number, s: string): void => {
     out += text.slice(from, to) + s;
@@ -784,6 +796,9 @@ function prepareForJsYaml(src: string): Prepared {
       c = '\n';
     }
     if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
+      if (inPlain && flow === 0 && quote === '') contIndent = plainIndent;
+      else if (lineHasContent) contIndent = -1;
+      lineHasContent = false;
       lineStart = i + 1;
       line++;
       inPlain = false;
@@ -876,6 +891,14 @@ function prepareForJsYaml(src: string): Prepared {
       }
       continue;
     }
+    if (!lineHasContent && !isWs(c)) {
+      lineHasContent = true;
+      if (contIndent >= 0) {
+        // A more indented line continues the plain scalar: its first character starts no token.
+        if (flow === 0 && i - lineStart > contIndent && c !== '#') inPlain = true;
+        else contIndent = -1;
+      }
+    }
     const prev = i === lineStart ? ' ' : (text[i - 1] as string);
     const tokenStart = isWs(prev) || (flow > 0 && '[]{},'.includes(prev));
     if (isWs(c)) {
@@ -911,6 +934,7 @@ function prepareForJsYaml(src: string): Prepared {
     }
     if (!tokenStart && !afterToken && flow === 0) {
       inPlain = true;
+      plainIndent = lineIndent(text, lineStart);
       continue;
     }
     if (c === '"' || c === "'") {
@@ -966,6 +990,7 @@ function prepareForJsYaml(src: string): Prepared {
       continue;
     }
     inPlain = true;
+    plainIndent = lineIndent(text, lineStart);
   }
   if (from !== 0) out += text.slice(from);
   const prepared: Prepared = { text: from === 0 ? text : out };
