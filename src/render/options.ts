@@ -61,6 +61,8 @@ export interface RenderOptions {
   postRender?: (manifest: string) => string;
   /** Which Helm to reproduce, default `helm3`. */
   compat?: Compat;
+  /** `--skip-schema-validation`: do not check values against values.schema.json files. */
+  skipSchemaValidation?: boolean;
   /** Receives each warning as Helm logs it, before any later error (they are also in the result). */
   onWarning?: (warning: HelmWarning) => void;
 }

@@ -99,6 +99,16 @@ export function renderFiles(
     options.kubeVersion !== undefined && options.kubeVersion !== ''
       ? parseKubeVersion(options.kubeVersion, compat)
       : defaultKubeVersion(compat);
+  if (compat === 'helm4') {
+    // Helm 4's chart loader accepts apiVersion v1 and v2 only (`helm show` reads any).
+    const api = chart.metadata.apiVersion;
+    if (api !== 'v1' && api !== 'v2') {
+      throw new HelmkitError(
+        'CHART_API_VERSION',
+        api === 'v3' ? 'invalid chart apiVersion' : 'unsupported chart version',
+      );
+    }
+  }
   const type = chart.metadata.type ?? '';
   if (type !== '' && type !== 'application') {
     throw new HelmkitError('CHART_NOT_INSTALLABLE', `${type} charts are not installable`);
@@ -117,6 +127,7 @@ export function renderFiles(
     ...(options.setFile ? { setFile: options.setFile } : {}),
     ...(options.setLiteral ? { setLiteral: options.setLiteral } : {}),
     ...(options.readFile ? { readSetFile: options.readFile } : {}),
+    ...(options.skipSchemaValidation ? { skipSchemaValidation: true } : {}),
     warn,
   });
   const top = computed.chart;

@@ -45,6 +45,7 @@ interface TemplateFlags {
   generateName?: boolean;
   postRenderer?: string;
   postRendererArgs?: string[];
+  skipSchemaValidation?: boolean;
 }
 
 function findExecutable(name: string): string | undefined {
@@ -201,6 +202,7 @@ export function registerTemplate(program: Command, ctx: CliContext): void {
           skipTests: flags.skipTests ?? false,
           noHooks: flags.hooks === false,
           isUpgrade: flags.isUpgrade ?? false,
+          skipSchemaValidation: flags.skipSchemaValidation ?? false,
           compat,
           ...(flags.kubeVersion !== undefined ? { kubeVersion: flags.kubeVersion } : {}),
           ...(postRender ? { postRender } : {}),
