@@ -167,7 +167,10 @@ export function renderChart(chart: Chart, options: RenderOptions = {}): RenderRe
     }
     manifestsIn.set(name, text);
   }
-  const { hooks, manifests } = sortManifests(manifestsIn, compat);
+  const { hooks, manifests } = sortManifests(manifestsIn, compat, (w) => {
+    warnings.push(w);
+    options.onWarning?.(w);
+  });
   const crds = crdTexts(top);
   const outputOptions = {
     includeCrds: options.includeCrds ?? false,
