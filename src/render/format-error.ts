@@ -1,9 +1,8 @@
 import type { Compat } from '../funcs/options.js';
 import { TemplateError, TemplateExecError, TemplateParseError } from '../template/index.js';
 import { HelmkitError } from '../util/errors.js';
-import { quote } from '../util/go/strconv.js';
+import type { HelmWarning } from '../values/warnings.js';
 import { formatHelmError } from './errors.js';
-import { DEPRECATED_WARNING } from './render.js';
 
 /** Error codes raised while Helm renders resources: `helm template` prints its debug hint after these. */
 const RENDER_STAGE = new Set(['MANIFEST_INVALID', 'KUBE_VERSION_INCOMPATIBLE']);
@@ -26,30 +25,12 @@ export function formatRenderError(e: unknown, compat: Compat): string {
   return `Error: ${e instanceof Error ? e.message : String(e)}\n`;
 }
 
-/** Where Helm 3.17 logs each known warning from (its log lines carry Go's `file:line` prefix). */
-const HELM3_SITES: ReadonlyArray<[string, string]> = [
-  ['warning: destination for ', 'coalesce.go:301: '],
-  ['warning: cannot overwrite table with non table for ', 'coalesce.go:298: '],
-];
-
-/**
- * The stderr lines Helm prints for a render's warnings: Helm 3's `log` lines (`WARNING: This chart is
- * deprecated`, `coalesce.go:301: warning: ...`) or Helm 4's structured `level=... msg="..."` lines.
- * Warnings whose Helm 3 source line is not known are left out rather than printed with a wrong prefix.
- */
-export function formatWarnings(warnings: readonly string[], compat: Compat): string {
+/** The stderr lines Helm prints for a render's warnings (Helm 3's `log` lines or Helm 4's `log/slog` lines). */
+export function formatWarnings(warnings: readonly HelmWarning[], compat: Compat): string {
   let out = '';
   for (const w of warnings) {
-    if (w === DEPRECATED_WARNING) {
-      out += compat === 'helm4' ? 'level=WARN msg="this chart is deprecated"\n' : `WARNING: ${w}\n`;
-      continue;
-    }
-    if (compat === 'helm4') {
-      out += `level=INFO msg=${quote(w)}\n`;
-      continue;
-    }
-    const site = HELM3_SITES.find(([prefix]) => w.startsWith(prefix));
-    if (site) out += `${site[1]}${w}\n`;
+    const line = compat === 'helm4' ? w.helm4 : w.helm3;
+    if (line !== '') out += `${line}\n`;
   }
   return out;
 }

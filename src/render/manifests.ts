@@ -1,8 +1,10 @@
 import type { Compat } from '../funcs/options.js';
 import { HelmkitError } from '../util/errors.js';
+import { quote } from '../util/go/strconv.js';
 import { goTrimSpace } from '../util/go/strings.js';
 import { type GoMap, type GoValue, isMap } from '../util/go/value.js';
 import { parseGoYamlHead } from '../util/go/yaml-parse.js';
+import { type HelmWarning, slogLine } from '../values/warnings.js';
 
 /** The head of a rendered document: what Helm reads of it (its `SimpleHead`). */
 export interface ManifestHead {
@@ -302,9 +304,13 @@ function lessByKind(order: ReadonlyMap<string, number>, a: string, b: string): n
 /**
  * Helm's `releaseutil.SortManifests` with the install order: files in path order, documents in file order,
  * partials and blank files skipped, each document's head validated, hook documents split out, then both
- * lists stably sorted by kind.
+ * lists stably sorted by kind. Documents with an unknown hook are left out, each logged through `warn`.
  */
-export function sortManifests(files: ReadonlyMap<string, string>, compat: Compat): SortedManifests {
+export function sortManifests(
+  files: ReadonlyMap<string, string>,
+  compat: Compat,
+  warn: (w: HelmWarning) => void = () => {},
+): SortedManifests {
   const paths = [...files.keys()].sort();
   const hooks: Hook[] = [];
   const manifests: Manifest[] = [];
@@ -330,7 +336,16 @@ export function sortManifests(files: ReadonlyMap<string, string>, compat: Compat
         }
         events.push(t);
       }
-      if (unknown) continue;
+      if (unknown) {
+        // Helm logs the whole annotation, then leaves the document out.
+        const message = `info: skipping unknown hook: ${quote(hookTypes)}`;
+        warn({
+          message,
+          helm3: `manifest_sorter.go:190: ${message}`,
+          helm4: slogLine('INFO', 'skipping unknown hooks', [['hookTypes', hookTypes]]),
+        });
+        continue;
+      }
       const weightText = head.annotations?.['helm.sh/hook-weight'] ?? '';
       const weight = /^[+-]?\d+$/.test(weightText) ? Number.parseInt(weightText, 10) : 0;
       const deletePolicies: string[] = [];

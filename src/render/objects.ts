@@ -1,9 +1,10 @@
 import type { Chart, ChartDependency, ChartFile, ChartMetadata } from '../chart/types.js';
+import { MESSAGES_V3_3, parseVersion, type SemVersion, versionString } from '../funcs/internal/h6-semver.js';
 import type { Compat } from '../funcs/options.js';
 import { HelmkitError } from '../util/errors.js';
 import { defineFunc } from '../util/go/func.js';
 import { GO_JSON_VIEW, marshalJSON, nilMap } from '../util/go/json.js';
-import { goStringFromBytes } from '../util/go/strconv.js';
+import { goStringFromBytes, quote } from '../util/go/strconv.js';
 import {
   type GoMap,
   GoStruct,
@@ -232,42 +233,45 @@ export function defaultKubeVersion(compat: Compat): KubeVersionInfo {
 }
 
 /**
- * Parses `--kube-version` as Helm does. Helm 3 reads it as a lenient Masterminds semver and prints it in full
- * (`1.25` → `v1.25.0`); Helm 4 keeps the text as given, needs at least major.minor, and its `String()` drops
- * pre-release/build parts.
+ * Parses `--kube-version` as Helm does. Helm 3 reads it as a Masterminds semver (v3.3, coercing `1.25` to
+ * `v1.25.0`) and prints it in full; Helm 4 parses it with Kubernetes' `version.ParseGeneric` (at least
+ * major.minor, anything after the numbers ignored), keeps the text as given in `.Version` (`v` prefixed) and
+ * prints only the numeric components.
  */
 export function parseKubeVersion(text: string, compat: Compat): KubeVersionInfo {
-  const raw = text.startsWith('v') || text.startsWith('V') ? text.slice(1) : text;
-  const m = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z.-]+))?$/.exec(raw);
+  const invalid = (why: string) =>
+    new HelmkitError('KUBE_VERSION_INVALID', `invalid kube version '${text}': ${why}`);
   if (compat === 'helm4') {
-    if (!m)
-      throw new HelmkitError(
-        'KUBE_VERSION_INVALID',
-        `invalid kube version '${text}': could not parse "${text}" as version`,
-      );
-    if (m[2] === undefined) {
-      throw new HelmkitError(
-        'KUBE_VERSION_INVALID',
-        `invalid kube version '${text}': illegal version string "${text}"`,
-      );
-    }
-    const nums = [m[1], m[2], m[3]].filter((x) => x !== undefined).map((x) => String(Number(x)));
+    const m = /^\s*v?([0-9]+(?:\.[0-9]+)*)/.exec(text);
+    if (!m) throw invalid(`could not parse ${quote(text)} as version`);
+    const comps = (m[1] as string).split('.');
+    if (comps.length < 2) throw invalid(`illegal version string ${quote(text)}`);
+    const nums = comps.map((c, i) => {
+      if (i === 0 && c.startsWith('0') && c !== '0')
+        throw invalid(`illegal zero-prefixed version component ${quote(c)} in ${quote(text)}`);
+      const n = BigInt(c);
+      if (n >= 1n << 64n) {
+        throw invalid(
+          `illegal non-numeric version component ${quote(c)} in ${quote(text)}: strconv.ParseUint: parsing ${quote(c)}: value out of range`,
+        );
+      }
+      return n.toString();
+    });
     return {
-      version: `v${raw}`,
+      version: text.startsWith('v') ? text : `v${text}`,
       string: `v${nums.join('.')}`,
-      major: String(Number(m[1])),
-      minor: String(Number(m[2])),
+      major: nums[0] as string,
+      minor: nums[1] as string,
     };
   }
-  if (!m)
-    throw new HelmkitError(
-      'KUBE_VERSION_INVALID',
-      `invalid kube version '${text}': Invalid Semantic Version`,
-    );
-  let v = `v${Number(m[1])}.${Number(m[2] ?? 0)}.${Number(m[3] ?? 0)}`;
-  if (m[4] !== undefined) v += `-${m[4]}`;
-  if (m[5] !== undefined) v += `+${m[5]}`;
-  return { version: v, string: v, major: String(Number(m[1])), minor: String(Number(m[2] ?? 0)) };
+  let sv: SemVersion;
+  try {
+    sv = parseVersion(text, MESSAGES_V3_3);
+  } catch (e) {
+    throw invalid((e as Error).message);
+  }
+  const v = `v${versionString(sv)}`;
+  return { version: v, string: v, major: sv.major.toString(), minor: sv.minor.toString() };
 }
 
 /** `.Capabilities`: a pointer to Helm's `chartutil.Capabilities` struct. */
@@ -291,10 +295,11 @@ export function capabilitiesObject(
       : { Version: kube.version, Major: kube.major, Minor: kube.minor };
   // Helm 4's second field is unexported: printed by %v, absent from JSON.
   const kubeJson = () =>
-    `{"Version":${JSON.stringify(kube.version)},"Major":${JSON.stringify(kube.major)},"Minor":${JSON.stringify(kube.minor)}}`;
+    `{"Version":${marshalJSON(kube.version)},"Major":${marshalJSON(kube.major)},"Minor":${marshalJSON(kube.minor)}}`;
   const kubeVersion = new GoStruct(`${pkg}.KubeVersion`, kubeFields, {
     String: kubeString,
-    GitVersion: kubeString,
+    // GitVersion() returns the Version field (Helm 4 keeps the text as given there).
+    GitVersion: { ...defineFunc('GitVersion', [], () => kube.version), ptrReceiver: true },
     ...(compat === 'helm4' ? { MarshalJSON: defineFunc('MarshalJSON', [], kubeJson) } : {}),
   });
   const hv = data.helmVersion;

@@ -1,5 +1,6 @@
 import type { Compat } from '../funcs/options.js';
 import type { GoMap } from '../util/go/value.js';
+import type { HelmWarning } from '../values/warnings.js';
 
 /** A values file given by content (the core never reads the file system itself). */
 export interface ValuesSource {
@@ -60,4 +61,8 @@ export interface RenderOptions {
   postRender?: (manifest: string) => string;
   /** Which Helm to reproduce, default `helm3`. */
   compat?: Compat;
+  /** `--skip-schema-validation`: do not check values against values.schema.json files. */
+  skipSchemaValidation?: boolean;
+  /** Receives each warning as Helm logs it, before any later error (they are also in the result). */
+  onWarning?: (warning: HelmWarning) => void;
 }

@@ -1,11 +1,18 @@
 import { crdObjects } from '../chart/show.js';
 import type { Chart } from '../chart/types.js';
+import {
+  checkConstraints,
+  MESSAGES_V3_3,
+  MESSAGES_V3_4,
+  parseConstraints,
+  parseVersion,
+} from '../funcs/internal/h6-semver.js';
 import type { Compat } from '../funcs/options.js';
 import { HelmkitError } from '../util/errors.js';
 import { quote } from '../util/go/strconv.js';
 import { decodeUtf8Cached } from '../util/text.js';
 import { computeValues } from '../values/compute.js';
-import { isCompatibleRange } from '../values/dependencies.js';
+import { type HelmWarning, slogLine } from '../values/warnings.js';
 import { renderTemplates } from './engine.js';
 import { type Hook, type Manifest, sortManifests } from './manifests.js';
 import {
@@ -35,11 +42,15 @@ export interface RenderResult {
   /** Every rendered template by full name (`chart/templates/x.yaml`), partials excluded. */
   files: Map<string, string>;
   /** Warnings Helm logs for this render (deprecated chart, values that could not be coalesced), in order. */
-  warnings: string[];
+  warnings: HelmWarning[];
 }
 
 /** The warning Helm logs before rendering a chart marked `deprecated: true`. */
-export const DEPRECATED_WARNING = 'This chart is deprecated';
+export const DEPRECATED_WARNING: HelmWarning = {
+  message: 'This chart is deprecated',
+  helm3: 'WARNING: This chart is deprecated',
+  helm4: 'level=WARN msg="this chart is deprecated"',
+};
 
 /** An error raised after rendering started: Helm prints its debug hint after these. */
 export class RenderError extends HelmkitError {}
@@ -49,12 +60,17 @@ const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-
 /** Helm's release-name validation (`chartutil.ValidateReleaseName`, wrapped by `availableName`). */
 function validateReleaseName(name: string, compat: Compat): void {
   if (name === '' || name.length > 53 || !RELEASE_NAME.test(name)) {
-    const reason = `release name ${quote(name)}: invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53`;
+    const why =
+      name === ''
+        ? 'no name provided'
+        : 'invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53';
+    const reason = `release name ${quote(name)}: ${why}`;
     if (compat !== 'helm4') throw new HelmkitError('RELEASE_NAME_INVALID', reason);
     const e = new HelmkitError('RELEASE_NAME_INVALID', `release name check failed: ${reason}`);
     // Helm 4 also logs the failure (log/slog text format) before printing the error.
-    (e as HelmkitError & { log?: string }).log =
-      `level=ERROR msg="release name check failed" error=${quote(reason)}`;
+    (e as HelmkitError & { log?: string }).log = slogLine('ERROR', 'release name check failed', [
+      ['error', reason],
+    ]);
     throw e;
   }
 }
@@ -72,19 +88,33 @@ function crdTexts(chart: Chart): CrdFile[] {
 export function renderFiles(
   chart: Chart,
   options: RenderOptions = {},
-): { files: Map<string, string>; chart: Chart; warnings: string[] } {
-  const warnings: string[] = [];
+): { files: Map<string, string>; chart: Chart; warnings: HelmWarning[] } {
+  const warnings: HelmWarning[] = [];
+  const warn = (w: HelmWarning): void => {
+    warnings.push(w);
+    options.onWarning?.(w);
+  };
   const compat: Compat = options.compat ?? 'helm3';
   const kube: KubeVersionInfo =
-    options.kubeVersion !== undefined
+    options.kubeVersion !== undefined && options.kubeVersion !== ''
       ? parseKubeVersion(options.kubeVersion, compat)
       : defaultKubeVersion(compat);
+  if (compat === 'helm4') {
+    // Helm 4's chart loader accepts apiVersion v1 and v2 only (`helm show` reads any).
+    const api = chart.metadata.apiVersion;
+    if (api !== 'v1' && api !== 'v2') {
+      throw new HelmkitError(
+        'CHART_API_VERSION',
+        api === 'v3' ? 'invalid chart apiVersion' : 'unsupported chart version',
+      );
+    }
+  }
   const type = chart.metadata.type ?? '';
   if (type !== '' && type !== 'application') {
     throw new HelmkitError('CHART_NOT_INSTALLABLE', `${type} charts are not installable`);
   }
-  if (chart.metadata.deprecated) warnings.push(DEPRECATED_WARNING);
-  checkDependencies(chart);
+  if (chart.metadata.deprecated) warn(DEPRECATED_WARNING);
+  checkDependencies(chart, compat);
   const releaseName = options.releaseName ?? 'release-name';
   validateReleaseName(releaseName, compat);
   const computed = computeValues(chart, {
@@ -97,11 +127,12 @@ export function renderFiles(
     ...(options.setFile ? { setFile: options.setFile } : {}),
     ...(options.setLiteral ? { setLiteral: options.setLiteral } : {}),
     ...(options.readFile ? { readSetFile: options.readFile } : {}),
-    warn: (m: string) => warnings.push(m),
+    ...(options.skipSchemaValidation ? { skipSchemaValidation: true } : {}),
+    warn,
   });
   const top = computed.chart;
   const capabilities = capabilitiesObject(kube, options.apiVersions ?? [], compat);
-  if (top.metadata.kubeVersion && !isCompatibleRange(top.metadata.kubeVersion, kube.version)) {
+  if (top.metadata.kubeVersion && !kubeVersionCompatible(top.metadata.kubeVersion, kube.string, compat)) {
     throw new RenderError(
       'KUBE_VERSION_INCOMPATIBLE',
       `chart requires kubeVersion: ${top.metadata.kubeVersion} which is incompatible with Kubernetes ${kube.version}`,
@@ -109,7 +140,8 @@ export function renderFiles(
   }
   const release = releaseObject({
     name: releaseName,
-    namespace: options.namespace ?? 'default',
+    // Helm never renders with an empty namespace: its kube config falls back to `default`.
+    namespace: options.namespace || 'default',
     isUpgrade: options.isUpgrade ?? false,
     revision: 1,
   });
@@ -135,7 +167,10 @@ export function renderChart(chart: Chart, options: RenderOptions = {}): RenderRe
     }
     manifestsIn.set(name, text);
   }
-  const { hooks, manifests } = sortManifests(manifestsIn, compat);
+  const { hooks, manifests } = sortManifests(manifestsIn, compat, (w) => {
+    warnings.push(w);
+    options.onWarning?.(w);
+  });
   const crds = crdTexts(top);
   const outputOptions = {
     includeCrds: options.includeCrds ?? false,
@@ -168,8 +203,18 @@ export function renderChart(chart: Chart, options: RenderOptions = {}): RenderRe
   };
 }
 
+/** Helm's `chartutil.IsCompatibleRange` (Masterminds semver) of a chart's `kubeVersion` constraint. */
+function kubeVersionCompatible(constraint: string, version: string, compat: Compat): boolean {
+  try {
+    const v = parseVersion(version, compat === 'helm4' ? MESSAGES_V3_4 : MESSAGES_V3_3);
+    return checkConstraints(parseConstraints(constraint), v);
+  } catch {
+    return false;
+  }
+}
+
 /** Helm's `action.CheckDependencies`: every declared dependency must be present in charts/. */
-function checkDependencies(chart: Chart): void {
+function checkDependencies(chart: Chart, compat: Compat): void {
   const declared = chart.metadata.dependencies;
   if (!declared || declared.length === 0) return;
   const present = new Set(chart.dependencies.map((d) => d.metadata.name));
@@ -177,7 +222,7 @@ function checkDependencies(chart: Chart): void {
   if (missing.length > 0) {
     throw new HelmkitError(
       'DEPENDENCIES_MISSING',
-      `An error occurred while checking for chart dependencies. You may need to run \`helm dependency build\` to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: ${missing.join(', ')}`,
+      `${compat === 'helm4' ? 'an' : 'An'} error occurred while checking for chart dependencies. You may need to run \`helm dependency build\` to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: ${missing.join(', ')}`,
     );
   }
 }

@@ -5,17 +5,18 @@
  */
 
 import { formatValue } from '../util/go/fmt.js';
+import { quote } from '../util/go/strconv.js';
 import type { GoMap, GoValue } from '../util/go/value.js';
 import { GoNumber, newMap } from '../util/go/value.js';
 import { deepCopyMap, hasKey, isTable, shallowCopyMap } from './copy.js';
 import { ValuesError } from './errors.js';
+import { logWarning, type WarnFn } from './warnings.js';
 import type { WorkChart } from './work-chart.js';
+
+export type { WarnFn } from './warnings.js';
 
 /** The Helm version whose coalescing rules apply. */
 export type Compat = 'helm3' | 'helm4';
-
-/** A warning Helm would log (helmkit does not print; callers may). */
-export type WarnFn = (message: string) => void;
 
 const GLOBAL = 'global';
 
@@ -83,13 +84,20 @@ function coalesceGlobals(ctx: CoalesceContext, dest: GoMap, src: GoMap, prefix: 
   if (!hasKey(dest, GLOBAL)) dg = newMap();
   else if (isTable(dest[GLOBAL])) dg = dest[GLOBAL] as GoMap;
   else {
-    ctx.warn(`warning: skipping globals because destination ${GLOBAL} is not a table.`);
+    ctx.warn(
+      logWarning(
+        'coalesce.go:138',
+        `warning: skipping globals because destination ${GLOBAL} is not a table.`,
+      ),
+    );
     return;
   }
   if (!hasKey(src, GLOBAL)) sg = newMap();
   else if (isTable(src[GLOBAL])) sg = src[GLOBAL] as GoMap;
   else {
-    ctx.warn(`warning: skipping globals because source ${GLOBAL} is not a table.`);
+    ctx.warn(
+      logWarning('coalesce.go:145', `warning: skipping globals because source ${GLOBAL} is not a table.`),
+    );
     return;
   }
   for (const key of Object.keys(sg)) {
@@ -99,14 +107,20 @@ function coalesceGlobals(ctx: CoalesceContext, dest: GoMap, src: GoMap, prefix: 
       if (!hasKey(dg, key)) dg[key] = vv;
       else {
         const destv = dg[key];
-        if (!isTable(destv)) ctx.warn(`Conflict: cannot merge map onto non-map for "${key}". Skipping.`);
+        if (!isTable(destv))
+          ctx.warn(
+            logWarning(
+              'coalesce.go:161',
+              `Conflict: cannot merge map onto non-map for ${quote(key)}. Skipping.`,
+            ),
+          );
         else {
           coalesceTablesFullKey(ctx, vv, destv, concatPrefix(prefix, key), true);
           dg[key] = vv;
         }
       }
     } else if (hasKey(dg, key) && isTable(dg[key])) {
-      ctx.warn(`key ${key} is table. Skipping`);
+      ctx.warn(logWarning('coalesce.go:175', `key ${key} is table. Skipping`));
     } else {
       dg[key] = val;
     }
@@ -130,7 +144,10 @@ function coalesceValues(ctx: CoalesceContext, ch: WorkChart, v: GoMap, prefix: s
         delete v[key];
       } else if (isTable(value)) {
         if (!isTable(val)) {
-          if (val !== null) ctx.warn(`warning: skipped value for ${subPrefix}.${key}: Not a table.`);
+          if (val !== null)
+            ctx.warn(
+              logWarning('coalesce.go:237', `warning: skipped value for ${subPrefix}.${key}: Not a table.`),
+            );
         } else {
           const m = childChartMergeTrue(ch, key, merge);
           coalesceTablesFullKey(ctx, value, val, concatPrefix(subPrefix, key), m);
@@ -180,10 +197,19 @@ function coalesceTablesFullKey(
       dst[key] = val;
     } else if (isTable(val)) {
       if (isTable(dv)) coalesceTablesFullKey(ctx, dv, val, fullkey, merge);
-      else ctx.warn(`warning: cannot overwrite table with non table for ${fullkey} (${formatValue(val)})`);
+      else
+        ctx.warn(
+          logWarning(
+            'coalesce.go:298',
+            `warning: cannot overwrite table with non table for ${fullkey} (${formatValue(val)})`,
+          ),
+        );
     } else if (isTable(dv) && val !== null) {
       ctx.warn(
-        `warning: destination for ${fullkey} is a table. Ignoring non-table value (${formatValue(val)})`,
+        logWarning(
+          'coalesce.go:301',
+          `warning: destination for ${fullkey} is a table. Ignoring non-table value (${formatValue(val)})`,
+        ),
       );
     }
   }

@@ -12,6 +12,7 @@ import { ValuesError } from './errors.js';
 import { JSONValueError, jsonValueToGo } from './json-value.js';
 import { validateChartSchemas } from './schema.js';
 import { type FileValueReader, parseStrvalsInto, StrvalsError } from './strvals.js';
+import { slogLine } from './warnings.js';
 import { fromWorkChart, toWorkChart } from './work-chart.js';
 
 /** A `-f/--values` file: its name (as given on the command line, used in errors) and its text. */
@@ -157,7 +158,7 @@ export function mergeUserValues(opts: ComputeValuesOptions): GoMap {
       try {
         return opts.readSetFile(path);
       } catch (e) {
-        throw new StrvalsError((e as Error).message);
+        throw new StrvalsError(goReadFileError(path, e));
       }
     };
     try {
@@ -195,7 +196,7 @@ export function computeValues(chart: Chart, options: ComputeValuesOptions = {}):
       const err = new ValuesError(e.code, `chart dependencies processing failed: ${e.message}`, e.file, {
         cause: e,
       });
-      err.log = `level=ERROR msg="chart dependencies processing failed" error=${slogQuote(e.message)}`;
+      err.log = slogLine('ERROR', 'chart dependencies processing failed', [['error', e.message]]);
       throw err;
     }
     throw e;
@@ -206,9 +207,20 @@ export function computeValues(chart: Chart, options: ComputeValuesOptions = {}):
   return { chart: out, values };
 }
 
-/** Go slog's text-handler quoting of a value (quoted when it has spaces, quotes, `=` or controls). */
-function slogQuote(s: string): string {
-  return /^[^\s"=\\\x00-\x1f]+$/.test(s) && s !== '' ? s : JSON.stringify(s);
+/** Go's `os.ReadFile` error text for a Node file-system error (`open PATH: no such file or directory`). */
+export function goReadFileError(path: string, e: unknown): string {
+  switch ((e as { code?: unknown }).code) {
+    case 'ENOENT':
+      return `open ${path}: no such file or directory`;
+    case 'ENOTDIR':
+      return `open ${path}: not a directory`;
+    case 'EACCES':
+      return `open ${path}: permission denied`;
+    case 'EISDIR':
+      return `read ${path}: is a directory`;
+    default:
+      return (e as Error).message;
+  }
 }
 
 /**

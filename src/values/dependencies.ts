@@ -5,9 +5,11 @@
  * the parent's values winning over imported ones) decides the result.
  */
 import semver from 'semver';
+import { quote } from '../util/go/strconv.js';
 import { type GoMap, type GoValue, newMap } from '../util/go/value.js';
 import { type CoalesceContext, coalesceChartValues, mergeTables } from './coalesce.js';
 import { deepCopyMap, hasKey, isTable } from './copy.js';
+import { structuredWarning } from './warnings.js';
 import type { WorkChart, WorkDependency } from './work-chart.js';
 
 /** Helm's `IsCompatibleRange(constraint, version)` (Masterminds semver), approximated with node-semver. */
@@ -33,11 +35,20 @@ function parsePath(key: string): string[] {
 
 /** Helm's `Values.Table(name)`: the table at a dotted path, or undefined. */
 export function valuesTable(v: GoMap, name: string): GoMap | undefined {
+  const t = valuesTableLookup(v, name);
+  return typeof t === 'string' ? undefined : t;
+}
+
+/**
+ * `Values.Table(name)` with its error: the table, or the path segment that is missing or not a table (Helm's
+ * `ErrNoTable` names that segment: `"exports" is not a table`).
+ */
+function valuesTableLookup(v: GoMap, name: string): GoMap | string {
   let table: GoMap = v;
   for (const n of parsePath(name)) {
-    if (!hasKey(table, n)) return undefined;
+    if (!hasKey(table, n)) return n;
     const next = table[n];
-    if (!isTable(next)) return undefined;
+    if (!isTable(next)) return n;
     table = next;
   }
   return table;
@@ -72,7 +83,17 @@ function processDependencyConditions(
         r.enabled = vv;
         break;
       }
-      ctx.warn(`Warning: Condition path '${c}' for chart ${r.name} returned non-bool value`);
+      ctx.warn(
+        structuredWarning(
+          'dependencies.go:63',
+          `Warning: Condition path '${c}' for chart ${r.name} returned non-bool value`,
+          'returned non-bool value',
+          [
+            ['path', c],
+            ['chart', r.name],
+          ],
+        ),
+      );
     }
   }
 }
@@ -89,7 +110,18 @@ function processDependencyTags(ctx: CoalesceContext, reqs: WorkDependency[], cva
       if (typeof b === 'boolean') {
         if (b) hasTrue = true;
         else hasFalse = true;
-      } else ctx.warn(`Warning: Tag '${k}' for chart ${r.name} returned non-bool value`);
+      } else
+        ctx.warn(
+          structuredWarning(
+            'dependencies.go:94',
+            `Warning: Tag '${k}' for chart ${r.name} returned non-bool value`,
+            'returned non-bool value',
+            [
+              ['tag', k],
+              ['chart', r.name],
+            ],
+          ),
+        );
     }
     if (!hasTrue && hasFalse) r.enabled = false;
     else if (hasTrue || (!hasTrue && !hasFalse)) r.enabled = true;
@@ -164,9 +196,17 @@ function processImportValues(ctx: CoalesceContext, c: WorkChart): void {
       if (typeof riv === 'string') {
         const child = `exports.${riv}`;
         outiv.push({ child, parent: '.' });
-        const vm = valuesTable(cvals, `${r.name}.${child}`);
-        if (vm === undefined) {
-          ctx.warn(`Warning: ImportValues missing table: ${r.name}.${child}`);
+        const vm = valuesTableLookup(cvals, `${r.name}.${child}`);
+        if (typeof vm === 'string') {
+          const err = `${quote(vm)} is not a table`;
+          ctx.warn(
+            structuredWarning(
+              'dependencies.go:286',
+              `Warning: ImportValues missing table: ${err}`,
+              'ImportValues missing table',
+              [['error', err]],
+            ),
+          );
           continue;
         }
         b = mergeTables(ctx, b, deepCopyMap(vm));
@@ -175,9 +215,20 @@ function processImportValues(ctx: CoalesceContext, c: WorkChart): void {
         // Helm panics on a non-string child/parent; helmkit skips the entry.
         if (typeof iv.child !== 'string' || typeof iv.parent !== 'string') continue;
         outiv.push({ child: iv.child, parent: iv.parent });
-        const vv = valuesTable(cvals, `${r.name}.${iv.child}`);
-        if (vv === undefined) {
-          ctx.warn(`Warning: ImportValues missing table from chart ${r.name}`);
+        const vv = valuesTableLookup(cvals, `${r.name}.${iv.child}`);
+        if (typeof vv === 'string') {
+          const err = `${quote(vv)} is not a table`;
+          ctx.warn(
+            structuredWarning(
+              'dependencies.go:269',
+              `Warning: ImportValues missing table from chart ${r.name}: ${err}`,
+              'ImportValues missing table from chart',
+              [
+                ['chart', r.name],
+                ['error', err],
+              ],
+            ),
+          );
           continue;
         }
         b = mergeTables(ctx, b, pathToMap(iv.parent, deepCopyMap(vv)));

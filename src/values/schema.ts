@@ -9,6 +9,7 @@ import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { Chart } from '../chart/types.js';
+import { unmarshalJSON } from '../util/go/json.js';
 import { type GoMap, GoNumber, type GoValue, isMap } from '../util/go/value.js';
 import { decodeUtf8Cached } from '../util/text.js';
 import type { Compat } from './coalesce.js';
@@ -48,17 +49,63 @@ function entryFor(schema: Uint8Array, compat: Compat, chartName: string): Schema
   let entry = perCompat[compat];
   if (entry === undefined) {
     // Parse errors and external references fail here, before any validation, on both paths.
-    entry = { prepared: prepareSchema(parseSchema(decodeUtf8Cached(schema), chartName), compat) };
+    entry = {
+      prepared: prepareSchema(parseSchema(decodeUtf8Cached(schema), chartName, compat), compat),
+    };
     perCompat[compat] = entry;
   }
   return entry;
 }
 
-function parseSchema(schemaText: string, chartName: string): unknown {
+/** A values.schema.json that is not JSON: Helm lists the chart with the decoder's error and goes on. */
+class SchemaSyntaxError extends Error {}
+
+/** JSON whitespace (Go's `isSpace` in encoding/json). */
+const JSON_WS = /^[ \t\r\n]*$/;
+
+/** Where the first JSON value of a text (known to start with a valid value) ends. */
+function firstValueEnd(text: string): number {
+  let i = 0;
+  while (i < text.length && ' \t\r\n'.includes(text[i] as string)) i++;
+  let depth = 0;
+  for (; i < text.length; i++) {
+    const c = text[i] as string;
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      if (depth === 0) return i + 1;
+    } else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) return i + 1;
+    } else if (depth === 0 && !/[0-9A-Za-z.+-]/.test(c)) return i;
+  }
+  return i;
+}
+
+/**
+ * Decodes a schema as Helm's validators read it: one value through Go's `json.Decoder` (`EOF` for an empty
+ * file, `unexpected EOF` for a truncated one). Helm 3 (gojsonschema) ignores what follows the first value;
+ * Helm 4 (jsonschema/v6) rejects it with `invalid character after top-level value`.
+ */
+function decodeSchemaJSON(schemaText: string, compat: Compat): unknown {
+  if (JSON_WS.test(schemaText)) throw new SchemaSyntaxError('EOF');
+  const { error } = unmarshalJSON(schemaText);
+  let text = schemaText;
+  if (error !== undefined) {
+    if (error === 'unexpected end of JSON input') throw new SchemaSyntaxError('unexpected EOF');
+    if (!error.endsWith('after top-level value')) throw new SchemaSyntaxError(error);
+    if (compat === 'helm4') throw new SchemaSyntaxError('invalid character after top-level value');
+    text = schemaText.slice(0, firstValueEnd(schemaText));
+  }
+  return JSON.parse(text);
+}
+
+function parseSchema(schemaText: string, chartName: string, compat: Compat): unknown {
   let schema: unknown;
   try {
-    schema = JSON.parse(schemaText);
+    schema = decodeSchemaJSON(schemaText, compat);
   } catch (e) {
+    if (e instanceof SchemaSyntaxError) throw e;
     throw new ValuesError(
       'VALUES_SCHEMA',
       `${chartName}: invalid values.schema.json: ${(e as Error).message}`,
@@ -78,7 +125,7 @@ function compile(schemaText: string, compat: Compat, chartName: string): Validat
   const key = `${compat}\u0000${schemaText}`;
   const hit = validators.get(key);
   if (hit !== undefined) return hit;
-  const schema = parseSchema(schemaText, chartName);
+  const schema = parseSchema(schemaText, chartName, compat);
   const Ctor = compat === 'helm4' ? ctor(Ajv2020Module) : ctor(AjvModule);
   // Schemas are compiled once per process; ajv's code optimisation passes cost more than they save here.
   const ajv = new Ctor({
@@ -451,7 +498,13 @@ export function validateChartSchemas(chart: Chart, values: GoMap, compat: Compat
 function collect(chart: Chart, values: GoMap, compat: Compat): string {
   let sb = '';
   if (chart.schema !== undefined) {
-    const errs = validateOne(chart.schema, values, compat, chart.metadata.name);
+    let errs: string;
+    try {
+      errs = validateOne(chart.schema, values, compat, chart.metadata.name);
+    } catch (e) {
+      if (!(e instanceof SchemaSyntaxError)) throw e;
+      errs = e.message;
+    }
     if (errs !== '') sb += `${chart.metadata.name}:\n${errs}`;
   }
   for (const sub of chart.dependencies) {

@@ -1,11 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { accessSync, appendFileSync, constants, mkdirSync, writeFileSync } from 'node:fs';
+import { accessSync, appendFileSync, constants, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { loadChart } from '../../node/load.js';
 import { template } from '../../node/template.js';
 import { formatRenderError, formatWarnings } from '../../render/format-error.js';
 import { renderNameTemplate } from '../../render/name-template.js';
+import { parseKubeVersion } from '../../render/objects.js';
+import type { ValuesSource } from '../../render/options.js';
+import type { GoMap } from '../../util/go/value.js';
+import { goReadFileError, mergeUserValues } from '../../values/compute.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../context.js';
 import { locateChart } from '../locate-chart.js';
@@ -40,6 +45,7 @@ interface TemplateFlags {
   generateName?: boolean;
   postRenderer?: string;
   postRendererArgs?: string[];
+  skipSchemaValidation?: boolean;
 }
 
 function findExecutable(name: string): string | undefined {
@@ -97,9 +103,23 @@ export function registerTemplate(program: Command, ctx: CliContext): void {
     .addOption(new Option('--create-namespace').hideHelp())
     .addOption(new Option('--version <version>').hideHelp())
     .addOption(new Option('--description <text>').hideHelp())
-    .action(async (first: string | undefined, second: string | undefined, flags: TemplateFlags) => {
+    .allowExcessArguments()
+    .action(async (_first: unknown, _second: unknown, flags: TemplateFlags, command: Command) => {
       const compat = ctx.compat();
-      const args = [first, second].filter((a): a is string => a !== undefined);
+      const args = command.args;
+      if (args.length > 0 && flags.kubeVersion) {
+        // Helm parses --kube-version first, before the release name, the chart and the values.
+        try {
+          parseKubeVersion(flags.kubeVersion, compat);
+        } catch (e) {
+          throw new CliError(e instanceof Error ? e.message : String(e), 1, formatRenderError(e, compat));
+        }
+      }
+      if (args.length > 2) {
+        throw new CliError(
+          `expected at most two arguments, unexpected arguments: ${args.slice(2).join(', ')}`,
+        );
+      }
       if (args.length === 0) {
         throw new CliError(
           '"helm template" requires at least 1 argument\n\nUsage:  helm template [NAME] [CHART] [flags]',
@@ -108,14 +128,14 @@ export function registerTemplate(program: Command, ctx: CliContext): void {
       let releaseName: string;
       let chartArg: string;
       if (args.length === 2) {
-        if (flags.nameTemplate !== undefined)
-          throw new CliError('cannot set --name-template and also specify a name');
+        if (flags.generateName) throw new CliError('cannot set --generate-name and also specify a name');
+        if (flags.nameTemplate) throw new CliError('cannot set --name-template and also specify a name');
         [releaseName, chartArg] = args as [string, string];
       } else {
         chartArg = args[0];
         // `helm template` names the release `release-name` (also with --generate-name) unless --name-template.
         releaseName = 'release-name';
-        if (flags.nameTemplate !== undefined) {
+        if (flags.nameTemplate) {
           try {
             releaseName = renderNameTemplate(flags.nameTemplate, compat);
           } catch (e) {
@@ -148,18 +168,33 @@ export function registerTemplate(program: Command, ctx: CliContext): void {
           return r.stdout;
         };
       }
-      const chart = await loadChart(locateChart(chartArg), { compat });
-      let result: Awaited<ReturnType<typeof template>>;
+      const chartPath = locateChart(chartArg);
+      // Helm merges the user values (reads -f files, parses the --set family) before it loads the chart.
+      let values: GoMap;
       try {
-        result = await template(chart, {
-          releaseName,
-          namespace: flags.namespace ?? process.env.HELM_NAMESPACE ?? 'default',
-          valueFiles: flags.values ?? [],
+        values = mergeUserValues({
+          compat,
+          valueFiles: await readValueFiles(flags.values ?? []),
           set: flags.set ?? [],
           setString: flags.setString ?? [],
           setJson: flags.setJson ?? [],
           setFile: flags.setFile ?? [],
           setLiteral: flags.setLiteral ?? [],
+          readSetFile: (p: string) => readFileSync(p, 'utf8'),
+        });
+      } catch (e) {
+        throw new CliError(e instanceof Error ? e.message : String(e), 1, formatRenderError(e, compat));
+      }
+      const chart = await loadChart(chartPath, { compat });
+      let result: Awaited<ReturnType<typeof template>>;
+      try {
+        result = await template(chart, {
+          releaseName,
+          // An empty namespace (flag or HELM_NAMESPACE) falls back to `default`, as Helm's kube config does.
+          namespace: (flags.namespace ?? process.env.HELM_NAMESPACE ?? '') || 'default',
+          values,
+          // Helm logs each warning as it happens (before a later error).
+          onWarning: (w) => ctx.stderr(formatWarnings([w], compat)),
           apiVersions: flags.apiVersions ?? [],
           showOnly: flags.showOnly ?? [],
           includeCrds: flags.includeCrds ?? false,
@@ -167,6 +202,7 @@ export function registerTemplate(program: Command, ctx: CliContext): void {
           skipTests: flags.skipTests ?? false,
           noHooks: flags.hooks === false,
           isUpgrade: flags.isUpgrade ?? false,
+          skipSchemaValidation: flags.skipSchemaValidation ?? false,
           compat,
           ...(flags.kubeVersion !== undefined ? { kubeVersion: flags.kubeVersion } : {}),
           ...(postRender ? { postRender } : {}),
@@ -174,14 +210,25 @@ export function registerTemplate(program: Command, ctx: CliContext): void {
       } catch (e) {
         throw new CliError(e instanceof Error ? e.message : String(e), 1, formatRenderError(e, compat), e);
       }
-      const warnings = formatWarnings(result.warnings, compat);
-      if (warnings) ctx.stderr(warnings);
       if (flags.outputDir === undefined) {
         ctx.stdout(result.manifest);
         return;
       }
       writeOutputDir(flags.outputDir, flags.releaseName ? releaseName : undefined, result, flags, ctx);
     });
+}
+
+/** Reads `-f/--values` files; a file that cannot be read gives Go's `os.ReadFile` error text. */
+async function readValueFiles(files: readonly string[]): Promise<ValuesSource[]> {
+  const out: ValuesSource[] = [];
+  for (const f of files) {
+    try {
+      out.push({ name: f, text: await readFile(f, 'utf8') });
+    } catch (e) {
+      throw new CliError(goReadFileError(f, e));
+    }
+  }
+  return out;
 }
 
 /** `--output-dir`: one file per template (documents of the same template appended), `wrote PATH` per write. */
