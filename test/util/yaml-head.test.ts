@@ -63,6 +63,8 @@ const TRICKY = [
   'spec:\n  - a: 1\n    b: [1, {c: d}]\n  - !!str 5\nkind: K\n',
   'metadata:\n  name: x\n  annotations:\n    - a\n',
   'kind: A\nmetadata:\n  annotations:\n    a: |\n      x',
+  '{"kind":"A","metadata":{"name":"x\u2028y","annotations":{"a":["b",{"c":"d"}]}}}',
+  'kind: A\ndata:\n  d: some text that goes on\n    `with a backquote` and @ on the next line\n',
   'kind: A\nmetadata:\n  annotations:\n    a: >+\n      x',
   'metadata:\n  annotations:\n    yes: 1\n    off: x\n    2.50: y\n    0x10: z\n',
   'kind: 2001-02-03\nmetadata: {name: 0x1F, annotations: {a: 0o17, b: 1_000}}\n',

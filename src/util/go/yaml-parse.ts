@@ -778,6 +778,8 @@ function prepareForJsYaml(src: string): Prepared {
   // A block-context plain scalar: the indentation of the line it started on, and, after a line break inside
   // it, the indentation a following line must exceed to continue it (libyaml's multi-line plain scalars), or -1.
   let plainIndent = -1;
+  // The previous character was a JSON-like value indicator (see below).
+  let jsonValueNext = false;
   let contIndent = -1;
   let lineHasContent = false;
   let lineStart = 0;
@@ -900,7 +902,8 @@ function prepareForJsYaml(src: string): Prepared {
       }
     }
     const prev = i === lineStart ? ' ' : (text[i - 1] as string);
-    const tokenStart = isWs(prev) || (flow > 0 && '[]{},'.includes(prev));
+    const tokenStart = isWs(prev) || (flow > 0 && '[]{},'.includes(prev)) || jsonValueNext;
+    jsonValueNext = false;
     if (isWs(c)) {
       if (c === '\t' && flow > 0) {
         // A tab between flow tokens (not inside a plain scalar) is separation for libyaml.
@@ -959,6 +962,13 @@ function prepareForJsYaml(src: string): Prepared {
       }
       lastFlowChar = c;
       afterToken = true;
+      continue;
+    }
+    // In a flow collection, `:` right after a quoted scalar or a collection (`{"a":"b"}`) is a value indicator
+    // even without a space after it: what follows starts a token.
+    if (c === ':' && flow > 0 && afterToken) {
+      afterToken = false;
+      jsonValueNext = true;
       continue;
     }
     afterToken = false;
