@@ -77,18 +77,9 @@ export function setRsaKeyPoolSize(size: number): void {
   poolTarget = size;
 }
 
-/**
- * Starts generating RSA keys of the given size in the background (e.g. when a render is about to start): up to
- * `count` keys ready or on their way (default: the pool size).
- */
-export function prefetchRsaKeys(bits = 2048, count = poolTarget): void {
-  const saved = poolTarget;
-  poolTarget = Math.max(poolTarget, count);
-  try {
-    refill(bits);
-  } finally {
-    poolTarget = saved;
-  }
+/** Starts generating RSA keys of the given size in the background (e.g. when a render is about to start). */
+export function prefetchRsaKeys(bits = 2048): void {
+  refill(bits);
 }
 
 function b64u(v: bigint): string {

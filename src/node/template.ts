@@ -5,8 +5,7 @@ import type { Chart } from '../chart/types.js';
 import type { RenderOptions, ValuesSource } from '../render/options.js';
 import { type RenderResult, renderChart } from '../render/render.js';
 import { HelmkitError } from '../util/errors.js';
-import { decodeUtf8Cached } from '../util/text.js';
-import { installNodeCrypto, prefetchRsaKeys } from './crypto.js';
+import { installNodeCrypto } from './crypto.js';
 
 // Rendering through the Node entry point gives the (pure) function library native RSA key generation.
 installNodeCrypto();
@@ -32,10 +31,6 @@ export interface TemplateOptions extends Omit<RenderOptions, 'valueFiles' | 'rea
  * ```
  */
 export async function template(chart: Chart, options: TemplateOptions = {}): Promise<RenderResult> {
-  // Certificates made while rendering need RSA keys (~60 ms each): start them on the I/O threads now, so they
-  // are generated while values are read and templates parsed, instead of one after another mid-render.
-  const keys = rsaKeysWanted(chart);
-  if (keys > 0) prefetchRsaKeys(2048, keys);
   const valueFiles: ValuesSource[] = [];
   for (const f of options.valueFiles ?? []) {
     if (typeof f !== 'string') {
@@ -60,23 +55,4 @@ export async function template(chart: Chart, options: TemplateOptions = {}): Pro
     valueFiles,
     readFile: (p: string) => readFileSync(path.resolve(baseDir, p), 'utf8'),
   });
-}
-
-const GEN_CERT = /\bgen(?:CA|SelfSignedCert|SignedCert)\b/g;
-const keysWanted = new WeakMap<Chart, number>();
-
-/** How many RSA-2048 keys the chart's templates may ask for (calls of genCA & co., at most 2: one CA and one leaf certificate is the common case). */
-function rsaKeysWanted(chart: Chart): number {
-  let n = keysWanted.get(chart);
-  if (n === undefined) {
-    n = 0;
-    const visit = (c: Chart): void => {
-      for (const t of c.templates) n! += decodeUtf8Cached(t.data).match(GEN_CERT)?.length ?? 0;
-      for (const d of c.dependencies) visit(d);
-    };
-    visit(chart);
-    n = Math.min(n, 2);
-    keysWanted.set(chart, n);
-  }
-  return n;
 }
