@@ -1,5 +1,6 @@
 import { createPrivateKey, generatePrime, generatePrimeSync, sign } from 'node:crypto';
 import {
+  modInv,
   type RsaKeyParts,
   rsaKeyFromPrimes,
   setNativeRsaKeyGenerator,
@@ -101,21 +102,10 @@ function signRsa(k: RsaKeyParts, msg: Uint8Array): Uint8Array {
       q: b64u(k.q),
       dp: b64u(k.d % (k.p - 1n)),
       dq: b64u(k.d % (k.q - 1n)),
-      qi: b64u(modInverse(k.q, k.p)),
+      qi: b64u(modInv(k.q, k.p)),
     },
   });
   return new Uint8Array(sign('sha256', msg, key));
-}
-
-function modInverse(a: bigint, m: bigint): bigint {
-  let [r0, r1] = [((a % m) + m) % m, m];
-  let [s0, s1] = [1n, 0n];
-  while (r1 !== 0n) {
-    const q = r0 / r1;
-    [r0, r1] = [r1, r0 - q * r1];
-    [s0, s1] = [s1, s0 - q * s1];
-  }
-  return ((s0 % m) + m) % m;
 }
 
 /**

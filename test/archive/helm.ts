@@ -62,6 +62,20 @@ export function runHelm(
   });
 }
 
+/** Runs `node bin/helmkit.js ARGS` as users run it (the shipped launcher, bundle and code cache). */
+export function runHelmkit(args: string[], cwd = repoRoot): Promise<HelmRun> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [path.join(repoRoot, 'bin/helmkit.js'), ...args],
+      { cwd, maxBuffer: 256 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        resolve({ exit: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
 /** Runs async jobs with bounded concurrency. */
 export async function pool<T, R>(items: readonly T[], n: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);

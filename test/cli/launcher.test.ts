@@ -1,28 +1,17 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as openpgp from 'openpgp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot, runHelm } from '../archive/helm.js';
+import { repoRoot, runHelm, runHelmkit } from '../archive/helm.js';
 
 // The shipped launcher (bin/helmkit.js → bin/cli-loader.js → dist/cli.bundle.cjs with its V8 code cache), run as
 // users run it. `npm ci` builds dist/ through `prepare`.
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'helmkit-launcher-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function helmkit(args: string[], cwd = tmp): Promise<{ exit: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(repoRoot, 'bin/helmkit.js'), ...args],
-      { cwd },
-      (err, stdout, stderr) => {
-        resolve({ exit: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-      },
-    );
-  });
-}
+const helmkit = (args: string[], cwd = tmp) => runHelmkit(args, cwd);
 
 describe('bin/helmkit.js', () => {
   it("renders include recursion as deep as Helm allows (1000) and fails past it with Helm's error", async () => {

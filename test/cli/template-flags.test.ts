@@ -1,26 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot, runHelm } from '../archive/helm.js';
+import { repoRoot, runHelm, runHelmkit } from '../archive/helm.js';
 
 // `helmkit template` flags that write files or run programs, compared with the real Helm in the same run.
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'helmkit-template-flags-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function helmkit(args: string[]): Promise<{ exit: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(repoRoot, 'bin/helmkit.js'), ...args],
-      { cwd: repoRoot },
-      (err, stdout, stderr) => {
-        resolve({ exit: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-      },
-    );
-  });
-}
+const helmkit = (args: string[]) => runHelmkit(args);
 
 function tree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};

@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot, runHelm } from '../archive/helm.js';
+import { repoRoot, runHelm, runHelmkit } from '../archive/helm.js';
 
 // Rendered documents Helm reads back with yaml.v2 (a document it rejects fails the whole render). The oracle
 // tables render with --debug, which skips that check, so these run the real helm3/helm4 on a small chart per
@@ -11,18 +10,7 @@ import { repoRoot, runHelm } from '../archive/helm.js';
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'helmkit-yaml-render-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function helmkit(args: string[]): Promise<{ exit: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(repoRoot, 'bin/helmkit.js'), ...args],
-      { cwd: repoRoot },
-      (err, stdout, stderr) => {
-        resolve({ exit: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-      },
-    );
-  });
-}
+const helmkit = (args: string[]) => runHelmkit(args);
 
 /** Template texts (no actions unless meant), each rendered alone. */
 const DOCS: Array<[string, string]> = [

@@ -44,7 +44,8 @@ function modPow(b: bigint, e: bigint, m: bigint): bigint {
   return r;
 }
 
-function modInv(a: bigint, m: bigint): bigint {
+/** The inverse of `a` modulo `m` (extended Euclid). */
+export function modInv(a: bigint, m: bigint): bigint {
   let [or, r] = [a % m, m];
   let [os, s] = [1n, 0n];
   while (r !== 0n) {
