@@ -123,21 +123,11 @@ function chartJson(m: ChartMetadata, isRoot: boolean): string {
   for (const [goName, jsonName] of METADATA_JSON) {
     const v = fields[goName];
     if (isEmptyJson(v)) continue;
-    if (goName === 'Maintainers' || goName === 'Dependencies') {
-      parts.push(`${JSON.stringify(jsonName)}:${jsonView(v)}`);
-    } else parts.push(`${JSON.stringify(jsonName)}:${marshalJSON(v)}`);
+    // Maintainers and dependencies encode with their json tags (see taggedStruct).
+    parts.push(`${JSON.stringify(jsonName)}:${marshalJSON(v)}`);
   }
   parts.push(`"IsRoot":${isRoot}`);
   return `{${parts.join(',')}}`;
-}
-
-/**
- * Maintainers/dependencies as encoding/json writes the structs: tagged names in field order, `omitempty`
- * fields left out (a dependency's name and repository are always written).
- */
-function jsonView(v: GoValue): string {
-  if (!Array.isArray(v)) return marshalJSON(v);
-  return `[${v.map((x) => marshalJSON(x)).join(',')}]`;
 }
 
 /** encoding/json of a chart.Maintainer / chart.Dependency: json tag names in field order, omitempty. */

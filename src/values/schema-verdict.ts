@@ -9,6 +9,7 @@
  * answers `undefined` and ajv decides. When the values are invalid, ajv runs too, because the error text is
  * built from ajv's error objects. A differential test keeps this walk and ajv in agreement.
  */
+import { runeCount } from '../util/go/strings.js';
 import { GoNumber } from '../util/go/value.js';
 import type { Compat } from './coalesce.js';
 
@@ -222,7 +223,7 @@ class Walker {
   private stringOk(s: Record<string, unknown>, str: string): boolean {
     // ajv counts Unicode code points (its `unicode` option is on by default).
     if (s.minLength !== undefined || s.maxLength !== undefined) {
-      const len = codePointLength(str);
+      const len = runeCount(str);
       if (s.minLength !== undefined && len < (s.minLength as number)) return false;
       if (s.maxLength !== undefined && len > (s.maxLength as number)) return false;
     }
@@ -291,19 +292,6 @@ function isCount(v: unknown): boolean {
 
 function isStringList(v: unknown): boolean {
   return Array.isArray(v) && v.every((x) => typeof x === 'string');
-}
-
-function codePointLength(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-    }
-    n++;
-  }
-  return n;
 }
 
 function hasType(t: string, d: Json): boolean {

@@ -17,6 +17,7 @@ import {
   quoteToASCII,
   utf8Bytes,
 } from './strconv.js';
+import { runeCount } from './strings.js';
 import {
   type GoFunc,
   GoNumber,
@@ -44,19 +45,6 @@ interface Flags {
   sharpV: boolean;
   wid: number;
   prec: number;
-}
-
-function runeCount(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-    }
-    n++;
-  }
-  return n;
 }
 
 /** Type name of an element stored in a slice: a tagged `[]string` has `string` elements, etc. */

@@ -15,6 +15,20 @@ export function isGoSpace(c: number): boolean {
   );
 }
 
+/** Go's `utf8.RuneCountInString` for a JS string: code points, a surrogate pair counting once. */
+export function runeCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+}
+
 /** Go's `strings.TrimSpace`. */
 export function goTrimSpace(s: string): string {
   let start = 0;
